@@ -1,0 +1,57 @@
+"""The production profile is clean for `check --deploy`; development defaults need nothing."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+PRODUCTION = {
+    "DEBUG": "0",
+    "SECRET_KEY": "k7#Qw9!vT2$zL4@pR8^nX1&mB6*cY3(hJ5)fD0-sG7_uE9=aW2+oI4~eN8",
+    "ALLOWED_HOSTS": "stadt360.example",
+    "DATABASE_URL": "",
+}
+
+
+def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "stadt360.manage", *args],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_profile_passes_check_deploy() -> None:
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_profile_refuses_to_start_without_secret_key() -> None:
+    result = manage("check", env={**PRODUCTION, "SECRET_KEY": ""})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_development_profile_warns_in_check_deploy() -> None:
+    """The safe development defaults are not silently mistaken for production."""
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env={"DEBUG": "1"})
+    assert result.returncode != 0
+    assert "DEBUG" in result.stdout + result.stderr
+
+
+@pytest.mark.redis
+def test_redis_cache_round_trip(settings) -> None:
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+
+    cache = RedisCache("redis://127.0.0.1:6379/15", {})
+    cache.set("stadt360-test", {"rent": 812.5}, timeout=30)
+    assert cache.get("stadt360-test") == {"rent": 812.5}
+    cache.delete("stadt360-test")
+    assert cache.get("stadt360-test") is None
+    assert caches["default"] is not None

@@ -1,0 +1,48 @@
+"""Suite-wide fixtures and the rule for external services.
+
+Tests that need PostgreSQL, Redis or Chromium carry a marker (``postgres``, ``redis``,
+``browser``). When the service is missing they skip with the reason – unless
+``STADT360_REQUIRE_SERVICES=1`` (CI), where a missing service fails the test instead.
+"""
+
+import os
+import shutil
+import socket
+from functools import cache
+
+import pytest
+
+REQUIRE_SERVICES = os.environ.get("STADT360_REQUIRE_SERVICES") == "1"
+CHROMIUM = os.environ.get("STADT360_CHROMIUM", "/usr/bin/chromium")
+
+
+@cache
+def reachable(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def missing_service(marker: str) -> str | None:
+    """Why a test with this marker cannot run here, or None when it can."""
+    if marker == "postgres" and not reachable("127.0.0.1", 5432):
+        return "PostgreSQL is not reachable on 127.0.0.1:5432"
+    if marker == "redis" and not reachable("127.0.0.1", 6379):
+        return "Redis is not reachable on 127.0.0.1:6379"
+    if marker == "browser" and not shutil.which(CHROMIUM):
+        return f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
+    return None
+
+
+@pytest.fixture(autouse=True)
+def _require_services(request: pytest.FixtureRequest) -> None:
+    for marker in ("postgres", "redis", "browser"):
+        if request.node.get_closest_marker(marker) is None:
+            continue
+        reason = missing_service(marker)
+        if reason and REQUIRE_SERVICES:
+            pytest.fail(f"{reason} – required because STADT360_REQUIRE_SERVICES=1")
+        if reason:
+            pytest.skip(reason)
