@@ -1,0 +1,1 @@
+"""Housing: flats to rent. May import core, providers."""

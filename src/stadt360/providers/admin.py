@@ -1,0 +1,11 @@
+from django.contrib import admin
+
+from .models import Provider
+
+
+@admin.register(Provider)
+class ProviderAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "postcode", "verified", "is_demo"]
+    list_filter = ["kind", "verified", "is_demo"]
+    search_fields = ["name", "slug", "email"]
+    prepopulated_fields = {"slug": ["name"]}

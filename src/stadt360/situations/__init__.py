@@ -1,0 +1,1 @@
+"""Life situations as data: needs, steps with deadlines and offices, dependencies. May import core."""

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class SituationsConfig(AppConfig):
+    name = "stadt360.situations"
