@@ -91,3 +91,127 @@ class BundleQuery(Strict):
     mobility: Mobility = Mobility()
     weights: Weights = Weights()
     limit: Annotated[int, Field(ge=1, le=50)] = 10
+
+
+# --- Response ---------------------------------------------------------------------------
+
+
+class Place(BaseModel):
+    id: int
+    name: str
+    address: str
+    district: str = ""
+    latitude: float
+    longitude: float
+    provider: str
+    provider_verified: bool = False
+    is_demo: bool = False
+
+
+class JobPart(Place):
+    employment_type: str
+    weekly_hours: float
+    salary_min: int | None = None
+    salary_max: int | None = None
+    shift_start: str | None = None
+    shift_end: str | None = None
+
+
+class FlatPart(Place):
+    rooms: float
+    living_space: float
+    warm_rent: float
+    cold_rent: float
+    available_from: datetime.date | None = None
+
+
+class KitaPart(Place):
+    opens: str | None = None
+    closes: str | None = None
+    monthly_fee: float | None = None
+
+
+class SchoolPart(Place):
+    school_type: str
+    all_day_care: bool = False
+
+
+class ChildRef(BaseModel):
+    index: int
+    birth_date: datetime.date
+    age_months: int
+
+
+class CarePart(BaseModel):
+    child: ChildRef
+    kita: KitaPart | None = None
+    school: SchoolPart | None = None
+
+
+class Leg(BaseModel):
+    origin: str
+    destination: str
+    minutes: float
+    mode: Mode
+
+
+class Commute(BaseModel):
+    minutes: float = Field(description="door-to-door minutes per working day, both ways")
+    one_way_minutes: float
+    mode: Mode
+    legs: list[Leg]
+
+
+class Money(BaseModel):
+    gross_income: float
+    net_income: float
+    child_benefit: float
+    other_net_income: float
+    warm_rent: float
+    kita_fees: float
+    kita_fees_known: bool
+    remaining: float
+    rent_share: float
+
+
+class Reason(BaseModel):
+    code: str
+    text: str
+
+
+class Bundle(BaseModel):
+    rank: int
+    score: float
+    verdict: str
+    terms: dict[str, float]
+    job: JobPart
+    flat: FlatPart
+    care: list[CarePart]
+    commute: Commute
+    money: Money
+    hours_covered: bool | None = None
+    reasons: list[Reason]
+
+
+class Elimination(BaseModel):
+    constraint: str
+    text: str
+    removed: int
+    of: int
+
+
+class Relaxation(BaseModel):
+    constraint: str
+    text: str
+    bundles: int
+    patch: dict[str, dict[str, object]] = Field(
+        description="the part of the query to change, e.g. {'flat': {'max_warm_rent': 1200}}"
+    )
+
+
+class BundleSearchResult(BaseModel):
+    bundles: list[Bundle]
+    relaxations: list[Relaxation] = []
+    eliminated: list[Elimination] = []
+    candidates: dict[str, int] = Field(default_factory=dict)
+    is_demo: bool = False
