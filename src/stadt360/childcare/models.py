@@ -118,7 +118,9 @@ class FreePlace(models.Model):
     min_age_months = models.PositiveSmallIntegerField(_("from age (months)"))
     max_age_months = models.PositiveSmallIntegerField(_("below age (months)"))
     available_from = models.DateField(_("free from"))
-    count = models.PositiveSmallIntegerField(_("number of places"), validators=[MinValueValidator(1)])
+    count = models.PositiveSmallIntegerField(
+        _("number of places"), validators=[MinValueValidator(1)]
+    )
 
     objects = FreePlaceQuerySet.as_manager()
 

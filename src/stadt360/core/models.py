@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from .choices import OfferSource, OfferStatus
 
 
-
 class Region(models.Model):
     """A city the platform serves (Gera first); tenancy is by region, never a fork."""
 

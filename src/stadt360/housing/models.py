@@ -48,7 +48,9 @@ class Flat(Offer):
     pets = models.CharField(
         _("pets"), max_length=12, choices=PetPolicy.choices, default=PetPolicy.ON_REQUEST
     )
-    wbs_required = models.BooleanField(_("housing entitlement certificate (WBS) required"), default=False)
+    wbs_required = models.BooleanField(
+        _("housing entitlement certificate (WBS) required"), default=False
+    )
 
     objects = FlatQuerySet.as_manager()
 

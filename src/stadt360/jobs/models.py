@@ -56,8 +56,12 @@ class Job(Offer):
     )
     shift_start = models.TimeField(_("usual start of work"), null=True, blank=True)
     shift_end = models.TimeField(_("usual end of work"), null=True, blank=True)
-    salary_min = models.PositiveIntegerField(_("gross monthly salary from (€)"), null=True, blank=True)
-    salary_max = models.PositiveIntegerField(_("gross monthly salary up to (€)"), null=True, blank=True)
+    salary_min = models.PositiveIntegerField(
+        _("gross monthly salary from (€)"), null=True, blank=True
+    )
+    salary_max = models.PositiveIntegerField(
+        _("gross monthly salary up to (€)"), null=True, blank=True
+    )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     remote_share = models.PositiveSmallIntegerField(
         _("share of remote work (%)"), default=0, validators=[MaxValueValidator(100)]

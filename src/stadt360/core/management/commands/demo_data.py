@@ -1,0 +1,47 @@
+"""``stadt360 demo_data --seed N --scale S [--reset]``: fictitious, seeded demo offers."""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from stadt360.core.demo import DemoDataExists, generate_demo_data
+
+
+class Command(BaseCommand):
+    help = (
+        "Generate fictitious demo providers and offers (jobs, flats, Kitas, schools) for Gera. "
+        "Same seed, same rows. Refuses when demo data exists unless --reset is given."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--seed", type=int, default=1, help="Random seed (default 1).")
+        parser.add_argument(
+            "--scale", type=float, default=1.0, help="Multiplies all counts (default 1)."
+        )
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Delete existing demo rows first (source=demo, demo providers).",
+        )
+
+    def handle(
+        self, *args: object, seed: int, scale: float, reset: bool, **options: object
+    ) -> None:
+        started = time.perf_counter()
+        try:
+            report = generate_demo_data(seed=seed, scale=scale, reset=reset)
+        except DemoDataExists as error:
+            raise CommandError(str(error)) from error
+        except (LookupError, ValueError) as error:
+            raise CommandError(str(error)) from error
+        if report.deleted:
+            self.stdout.write("Deleted: " + _counts(report.deleted))
+        seconds = time.perf_counter() - started
+        self.stdout.write(
+            f"Created demo data (seed {seed}, scale {scale:g}) in {seconds:.1f} s: "
+            + _counts(report.created)
+        )
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{label} {count}" for label, count in counts.items())

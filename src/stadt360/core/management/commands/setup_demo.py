@@ -1,0 +1,31 @@
+"""``stadt360 setup_demo``: the first-start command behind ``make run``.
+
+Loads Gera's reference data (idempotent) and generates the demo data only when none
+exists yet, so running it on every start never duplicates or replaces anything.
+"""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+from stadt360.core.demo import demo_data_exists
+
+
+class Command(BaseCommand):
+    help = "Load Gera's reference data and, if there is no demo data yet, generate it."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--seed", type=int, default=1, help="Random seed for demo_data (default 1)."
+        )
+        parser.add_argument(
+            "--scale", type=float, default=1.0, help="Scale for demo_data (default 1)."
+        )
+
+    def handle(self, *args: object, seed: int, scale: float, **options: object) -> None:
+        call_command("load_gera", stdout=self.stdout, stderr=self.stderr)
+        if demo_data_exists():
+            self.stdout.write(
+                "Demo data exists already; left unchanged (use `demo_data --reset` to replace it)."
+            )
+            return
+        call_command("demo_data", seed=seed, scale=scale, stdout=self.stdout, stderr=self.stderr)
