@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_filters",
+    "ninja",  # serves Swagger UI from our own static files instead of a CDN
     "django_htmx",
     "django_tasks_db",
     "django_rq",
@@ -62,6 +63,8 @@ INSTALLED_APPS = [
     "stadt360.bundles",
     "stadt360.api",
     "stadt360.public",
+    "stadt360.demo",
+    "stadt360.backoffice",
 ]
 
 MIDDLEWARE = [
@@ -154,6 +157,8 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Development serves static files straight from the apps (no collectstatic needed).
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
 

@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from stadt360.core.demo import DemoDataExists, generate_demo_data
+from stadt360.demo.generator import DemoDataExists, generate_demo_data
 
 
 class Command(BaseCommand):

@@ -1,13 +1,13 @@
 """``stadt360 setup_demo``: the first-start command behind ``make run``.
 
-Loads Gera's reference data (idempotent) and generates the demo data only when none
+Loads Gera's reference data and the life-situation catalogue (both idempotent) and generates the demo data only when none
 exists yet, so running it on every start never duplicates or replaces anything.
 """
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
-from stadt360.core.demo import demo_data_exists
+from stadt360.demo.generator import demo_data_exists
 
 
 class Command(BaseCommand):
@@ -23,6 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, seed: int, scale: float, **options: object) -> None:
         call_command("load_gera", stdout=self.stdout, stderr=self.stderr)
+        call_command("load_situations", stdout=self.stdout, stderr=self.stderr)
         if demo_data_exists():
             self.stdout.write(
                 "Demo data exists already; left unchanged (use `demo_data --reset` to replace it)."

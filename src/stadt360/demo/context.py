@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
-from stadt360.core.data import DATA_DIR
 from stadt360.core.geo import BoundingBox, bounding_box_for, offset_point
 from stadt360.core.models import District, Region
 
-PROFILE_FILES = {"gera": DATA_DIR / "gera_demo.json"}
+PROFILE_FILES = {"gera": Path(__file__).parent / "data" / "gera_demo.json"}
 DEMO_SUFFIX = " (Demo)"
 
 
