@@ -1,0 +1,1 @@
+"""Typed response shapes of the read API, one module per offer kind."""
