@@ -13,8 +13,8 @@ from tests.factories import JobFactory
 
 from stadt360.childcare.models import FreePlace, Kita, OpeningHours
 from stadt360.core.choices import OfferSource, OfferStatus
-from stadt360.core.demo import DemoDataExists, demo_data_exists, generate_demo_data
-from stadt360.core.demo.context import apportion, load_profile, scaled
+from stadt360.demo.generator import DemoDataExists, demo_data_exists, generate_demo_data
+from stadt360.demo.context import apportion, load_profile, scaled
 from stadt360.core.geo import bounding_box_for, haversine_km
 from stadt360.core.models import Region
 from stadt360.housing.models import Flat
