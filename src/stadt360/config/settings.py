@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "django_rq",
     "stadt360.core",
+    "stadt360.accounts",
     "stadt360.providers",
     "stadt360.jobs",
     "stadt360.housing",
@@ -116,6 +117,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
 
 # --- Cache and tasks --------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")

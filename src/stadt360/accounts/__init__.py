@@ -1,0 +1,1 @@
+"""Accounts: users, roles, privacy self-service (export, delete). May import core, providers."""
