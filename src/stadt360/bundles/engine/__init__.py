@@ -1,0 +1,50 @@
+"""The 360° bundle engine: exact top-k (job, flat, care place per child) for a household.
+
+Pure Python + NumPy; imports no Django and no other app except
+``stadt360.mobility.geometric`` (travel modes). The Django selector fills a ``Region``
+snapshot and a ``BundleQuery`` and calls ``top_k``. See docs/engine.md.
+"""
+
+from .api import count_bundles, top_k
+from .explain import explain_bundle, explain_relaxation, explain_removal, sentence
+from .inputs import (
+    BundleQuery,
+    Flats,
+    Household,
+    Jobs,
+    Kitas,
+    Region,
+    Schools,
+    SchoolType,
+    TravelTimes,
+    Weights,
+    Wishes,
+)
+from .outputs import Bundle, BundleResult, CarePick, Leg, Reason, Relaxation, Removal
+
+__all__ = [
+    "Bundle",
+    "BundleQuery",
+    "BundleResult",
+    "CarePick",
+    "Flats",
+    "Household",
+    "Jobs",
+    "Kitas",
+    "Leg",
+    "Reason",
+    "Region",
+    "Relaxation",
+    "Removal",
+    "SchoolType",
+    "Schools",
+    "TravelTimes",
+    "Weights",
+    "Wishes",
+    "count_bundles",
+    "explain_bundle",
+    "explain_relaxation",
+    "explain_removal",
+    "sentence",
+    "top_k",
+]

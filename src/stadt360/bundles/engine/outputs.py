@@ -1,0 +1,80 @@
+"""Output shapes of the bundle engine: ranked bundles with reasons, and what to change
+when nothing fits. Reason codes are machine-readable; ``explain`` turns them into text."""
+
+from dataclasses import dataclass, field
+
+from stadt360.mobility.geometric import Mode
+
+Reason = tuple[str, dict[str, object]]
+
+
+@dataclass(frozen=True, slots=True)
+class CarePick:
+    """The place one child gets: ``kind`` "kita" or "school", index into the region's
+    Kitas/Schools, the place's id, and the child's position in ``Household``."""
+
+    child: int
+    kind: str
+    index: int
+    id: int
+
+
+@dataclass(frozen=True, slots=True)
+class Leg:
+    """One trip of the daily chain. Places are "flat", "job", "kita:<id>", "school:<id>"."""
+
+    origin: str
+    destination: str
+    minutes: int
+
+
+@dataclass(frozen=True, slots=True)
+class Bundle:
+    """One ranked bundle. Indices point into the region snapshot's arrays."""
+
+    rank: int
+    job_index: int
+    job_id: int
+    flat_index: int
+    flat_id: int
+    care: tuple[CarePick, ...]
+    score: float
+    terms: dict[str, float]
+    mode: Mode
+    morning: tuple[Leg, ...]
+    evening: tuple[Leg, ...]
+    daily_minutes: int
+    money: dict[str, float]
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """How many candidates of a kind one hard constraint removes on its own."""
+
+    constraint: str
+    kind: str
+    removed: int
+    of: int
+
+
+@dataclass(frozen=True, slots=True)
+class Relaxation:
+    """A one-constraint change, verified by running the engine on the changed query."""
+
+    constraint: str
+    old: object
+    new: object
+    steps: int
+    bundles: int
+    patch: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class BundleResult:
+    """The answer to one query."""
+
+    bundles: tuple[Bundle, ...]
+    removals: tuple[Removal, ...] = ()
+    relaxations: tuple[Relaxation, ...] = ()
+    candidates: dict[str, int] = field(default_factory=dict)

@@ -1,0 +1,142 @@
+"""When too little fits: which hard constraint removes how many offers, and the smallest
+one-constraint change that yields bundles — each verified by running the engine.
+
+Steps (one constraint at a time, smallest first): warm rent +50 €, rent share +5 points,
+commute +5 min, rooms −1, salary −100 €, modes + car, opening-hours tolerance +15 min.
+Changes of different constraints are compared by their number of steps (ties: the order
+above), which is what "the one change that helps most" shows first.
+"""
+
+from dataclasses import replace
+
+import numpy as np
+
+from stadt360.mobility.geometric import Mode
+
+from .inputs import BundleQuery, Region, Wishes
+from .money import estimated_gross
+from .needs import min_rooms, working_day
+from .outputs import Relaxation, Removal
+from .prepare import Prepared, household_money, prepare
+from .search import search
+
+MAX_STEPS = 24
+
+
+def _reach_removals(p: Prepared) -> list[Removal]:
+    """Jobs (flats) that no flat (job) reaches within the commute limit, even by the
+    lower bound of any chain — removed by the commute limit alone."""
+    if not np.isfinite(p.max_commute) or len(p.modes) == 0:
+        return []
+    region = p.region
+    jz, fz = np.unique(region.jobs.zone), np.unique(region.flats.zone)
+    lower = np.min(region.travel.path_lower[p.modes][:, fz][:, :, jz], axis=0) <= p.max_commute
+    job_ok = np.isin(region.jobs.zone, jz[lower.any(axis=0)])
+    flat_ok = np.isin(region.flats.zone, fz[lower.any(axis=1)])
+    return [
+        Removal("max_commute_min", "jobs", int((~job_ok).sum()), len(job_ok)),
+        Removal("max_commute_min", "flats", int((~flat_ok).sum()), len(flat_ok)),
+    ]
+
+
+def _share_removal(p: Prepared) -> list[Removal]:
+    """Flats too dear for the rent share even with the best-paid job."""
+    if not np.isfinite(p.max_rent_share) or len(p.region.jobs) == 0:
+        return []
+    jobs = p.region.jobs
+    gross, _ = estimated_gross(jobs.salary_min, jobs.salary_max, jobs.weekly_hours)
+    best = float(np.max(household_money(gross, p.query, p.n_children)[1]))
+    dear = p.region.flats.warm_rent > p.max_rent_share * best
+    return [Removal("max_rent_share", "flats", int(dear.sum()), len(dear))]
+
+
+def _hours_removals(p: Prepared) -> list[Removal]:
+    """Care places that cover no job's working hours even with zero travel."""
+    jobs = p.region.jobs
+    if len(jobs) == 0:
+        return []
+    start, end, _ = working_day(jobs.shift_start, jobs.shift_end, jobs.weekly_hours)
+    out = []
+    for i, options in enumerate(p.care):
+        late = options.opens > np.max(start) + p.tolerance
+        early = options.closes < np.min(end) - p.tolerance
+        out.append(
+            Removal(f"care_hours_child_{i}", "care", int((late | early).sum()), len(options.opens))
+        )
+    return out
+
+
+def diagnose(p: Prepared) -> tuple[Removal, ...]:
+    """Per hard constraint: how many candidates it removes on its own."""
+    out = [Removal(name, kind, removed, of) for name, (kind, removed, of) in p.removed.items()]
+    out += _share_removal(p) + _reach_removals(p) + _hours_removals(p)
+    return tuple(r for r in out if r.removed > 0)
+
+
+def _yields(region: Region, query: BundleQuery, wishes: Wishes) -> int:
+    return len(search(prepare(region, replace(query, wishes=wishes, relax=False)), query.k))
+
+
+def _steps(query: BundleQuery) -> list[tuple[str, object, object]]:
+    """(field, current value, value after one more step as a function of n)."""
+    w = query.wishes
+    out: list[tuple[str, object, object]] = []
+    if w.max_warm_rent is not None:
+        out.append(("max_warm_rent", w.max_warm_rent, lambda n: w.max_warm_rent + 50.0 * n))
+    if w.max_rent_share is not None:
+        out.append(
+            (
+                "max_rent_share",
+                w.max_rent_share,
+                lambda n: round(min(1.0, w.max_rent_share + 0.05 * n), 4),
+            )
+        )
+    if w.max_commute_min is not None:
+        out.append(("max_commute_min", w.max_commute_min, lambda n: w.max_commute_min + 5.0 * n))
+    rooms = min_rooms(query.household, w)
+    if rooms > 1:
+        out.append(("min_rooms", rooms, lambda n: max(1.0, rooms - n)))
+    if w.min_salary:
+        out.append(("min_salary", w.min_salary, lambda n: max(0.0, w.min_salary - 100.0 * n)))
+    if Mode.CAR not in w.modes:
+        out.append(("modes", w.modes, lambda n: (*w.modes, Mode.CAR)))
+    if query.household.child_age_months:
+        out.append(
+            (
+                "hours_tolerance_min",
+                w.hours_tolerance_min,
+                lambda n: w.hours_tolerance_min + 15.0 * n,
+            )
+        )
+    return out
+
+
+def _smallest_step(region: Region, query: BundleQuery, name: str, value_at) -> int | None:
+    """Fewest steps that yield a bundle: doubling, then bisection (yield is monotone)."""
+
+    def ok(n: int) -> bool:
+        return _yields(region, query, replace(query.wishes, **{name: value_at(n)})) > 0
+
+    high, limit = 1, 1 if name == "modes" else MAX_STEPS
+    while not ok(high):
+        if high >= limit or value_at(high) == value_at(high * 2):
+            return None
+        high = min(high * 2, limit)
+    low = high // 2
+    while high - low > 1:
+        mid = (low + high) // 2
+        low, high = (low, mid) if ok(mid) else (mid, high)
+    return high
+
+
+def relaxations(region: Region, query: BundleQuery) -> tuple[Relaxation, ...]:
+    """Every single-constraint relaxation that yields bundles, smallest first."""
+    found = []
+    for name, old, value_at in _steps(query):
+        steps = _smallest_step(region, query, name, value_at)
+        if steps is None:
+            continue
+        new = value_at(steps)
+        count = _yields(region, query, replace(query.wishes, **{name: new}))
+        found.append(Relaxation(name, old, new, steps, count, {"wishes": {name: new}}))
+    return tuple(sorted(found, key=lambda r: r.steps))

@@ -1,0 +1,177 @@
+"""Turn the search's arrays into ``Bundle`` objects with legs, money and reason codes."""
+
+import itertools
+
+import numpy as np
+
+from . import money
+from .chain import orders
+from .needs import CareKind
+from .outputs import Bundle, CarePick, Leg, Reason
+from .prepare import Prepared
+from .search import Found
+
+
+def clock(minutes: float) -> str:
+    """Minutes after midnight as "H:MM" (the next day wraps)."""
+    whole = round(minutes) % 1440
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def _stops(p: Prepared, picks: np.ndarray, order: tuple[int, ...]) -> list[tuple[str, int, list]]:
+    """Distinct stops in visiting order: (label, zone, children there)."""
+    stops: list[tuple[str, int, list]] = []
+    for child in order:
+        options, pos = p.care[child], int(picks[child])
+        kind = "kita" if options.need.kind is CareKind.KITA else "school"
+        label = f"{kind}:{int(options.ids[pos])}"
+        if stops and stops[-1][0] == label:
+            stops[-1][2].append(child)
+        else:
+            stops.append((label, int(options.zone[pos]), [child]))
+    return stops
+
+
+def legs(p: Prepared, found: Found, i: int) -> tuple[tuple[Leg, ...], tuple[Leg, ...], list]:
+    """Morning and evening legs of bundle i for its chosen mode and order."""
+    t = p.region.travel.minutes[int(found.mode[i])]
+    order = orders(len(p.care))[int(found.order[i])]
+    stops = _stops(p, found.care[i], order)
+    places = [
+        ("flat", int(p.flat_zone[found.flat[i]])),
+        *[(s[0], s[1]) for s in stops],
+        ("job", int(p.job_zone[found.job[i]])),
+    ]
+    morning = tuple(Leg(a[0], b[0], int(t[a[1], b[1]])) for a, b in itertools.pairwise(places))
+    back = places[::-1]
+    evening = tuple(Leg(a[0], b[0], int(t[a[1], b[1]])) for a, b in itertools.pairwise(back))
+    return morning, evening, stops
+
+
+def hours_reasons(
+    p: Prepared, found: Found, i: int, morning: tuple, evening: tuple, stops: list
+) -> list[Reason]:
+    """One reason per care stop: when it opens/closes vs. when the parent passes."""
+    start, end = p.job_start[found.job[i]], p.job_end[found.job[i]]
+    out: list[Reason] = []
+    for s, (label, _zone, children) in enumerate(stops):
+        options, pos = p.care[children[0]], int(found.care[i][children[0]])
+        to_work = sum(leg.minutes for leg in morning[s + 1 :])
+        from_work = sum(leg.minutes for leg in evening[: len(stops) - s])
+        opens, closes = float(options.opens[pos]), float(options.closes[pos])
+        bounded = opens > -1e5
+        out.append(
+            (
+                "care_covers_hours",
+                {
+                    "place": label,
+                    "children": tuple(children),
+                    "opens": clock(opens) if bounded else None,
+                    "closes": clock(closes) if bounded else None,
+                    "leave_by": clock(start - to_work),
+                    "back_at": clock(end + from_work),
+                    "shift_start": clock(start),
+                    "shift_end": clock(end),
+                },
+            )
+        )
+    return out
+
+
+def money_of(p: Prepared, found: Found, i: int) -> tuple[dict[str, float], bool]:
+    """Monthly balance of bundle i, and whether all Kita fees were known."""
+    fees, known = 0.0, True
+    for child, options in enumerate(p.care):
+        if options.need.kind is CareKind.KITA:
+            fee = float(p.region.kitas.fee[options.source[found.care[i][child]]])
+            known &= not np.isnan(fee)
+            fees += 0.0 if np.isnan(fee) else fee
+    j = found.job[i]
+    out = money.balance(
+        net_pay=float(p.job_net_pay[j]),
+        other_net_income=p.query.household.other_net_income,
+        children=p.n_children,
+        warm_rent=float(p.flat_rent[found.flat[i]]),
+        kita_fees=fees,
+    )
+    return {"gross": round(float(p.job_gross[j]), 2), **out}, known
+
+
+def _care_picks(p: Prepared, found: Found, i: int) -> tuple[CarePick, ...]:
+    picks = []
+    for child, options in enumerate(p.care):
+        pos = int(found.care[i][child])
+        kind = "kita" if options.need.kind is CareKind.KITA else "school"
+        picks.append(CarePick(child, kind, int(options.source[pos]), int(options.ids[pos])))
+    return tuple(picks)
+
+
+def _job_reasons(p: Prepared, found: Found, i: int) -> list[Reason]:
+    j, out = found.job[i], []
+    if p.job_gross_estimated[j]:
+        out.append(("salary_estimated", {"gross": round(float(p.job_gross[j]), 2)}))
+    if p.job_shift_assumed[j]:
+        out.append(("shift_assumed", {"start": clock(p.job_start[j]), "end": clock(p.job_end[j])}))
+    remote = float(p.region.jobs.remote_share[p.job_index[j]])
+    if remote > 0:
+        out.append(("remote_share", {"share": round(remote, 2)}))
+    return out
+
+
+def bundle_at(p: Prepared, found: Found, i: int, best: Bundle | None) -> Bundle:
+    """Bundle i with everything the presentation layer shows."""
+    morning, evening, stops = legs(p, found, i)
+    balance, fees_known = money_of(p, found, i)
+    mode = p.region.travel.modes[int(found.mode[i])]
+    daily = int(found.daily[i])
+    reasons: list[Reason] = [
+        ("daily_commute", {"minutes": daily, "one_way": int(found.morning[i]), "mode": mode.value})
+    ]
+    reasons += hours_reasons(p, found, i, morning, evening, stops)
+    reasons += [
+        ("rent_share", {"share": round(balance["rent_share"], 2)}),
+        ("remaining_money", {"euros": round(balance["remaining"])}),
+    ]
+    if not fees_known:
+        reasons.append(("kita_fee_unknown", {}))
+    reasons += _job_reasons(p, found, i)
+    if best is not None:
+        reasons.append(
+            (
+                "compared_to_best",
+                {
+                    "extra_minutes": daily - best.daily_minutes,
+                    "extra_euros": round(balance["remaining"] - best.money["remaining"]),
+                },
+            )
+        )
+    j, f = found.job[i], found.flat[i]
+    terms = {
+        "commute": float(found.commute[i]),
+        "cost": float(found.cost[i]),
+        "job_fit": float(p.region.jobs.fit[p.job_index[j]]),
+        "flat_fit": float(p.region.flats.fit[p.flat_index[f]]),
+    }
+    return Bundle(
+        rank=i + 1,
+        job_index=int(p.job_index[j]),
+        job_id=int(p.region.jobs.ids[p.job_index[j]]),
+        flat_index=int(p.flat_index[f]),
+        flat_id=int(p.region.flats.ids[p.flat_index[f]]),
+        care=_care_picks(p, found, i),
+        score=float(found.total[i]),
+        terms=terms,
+        mode=mode,
+        morning=morning,
+        evening=evening,
+        daily_minutes=daily,
+        money=balance,
+        reasons=tuple(reasons),
+    )
+
+
+def build_bundles(p: Prepared, found: Found) -> tuple[Bundle, ...]:
+    out: list[Bundle] = []
+    for i in range(len(found)):
+        out.append(bundle_at(p, found, i, out[0] if out else None))
+    return tuple(out)

@@ -1,0 +1,316 @@
+"""Exact top-k bundles by branch and bound over zone blocks.
+
+1. Bound every (flat zone, job zone) block (``blocks.block_bounds``) and open blocks best
+   bound first, a few at a time.
+2. Inside opened blocks, bound each (job, flat) pair with its exact job, flat and cost
+   terms plus the block's chain bound, then (with children) a per-child detour bound.
+3. Pairs that survive are grouped by route (flat zone, job zone, shift); care places
+   that cannot help are dropped from lower bounds alone (``combos``), the rest are priced
+   exactly (``chain``), and the k best bundles so far set the bar for everything after.
+
+Every cut compares an upper bound ≥ the exact score with the k-th best score found, so the
+result equals full enumeration (tests check this against ``reference``).
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .blocks import (
+    SLACK,
+    Blocks,
+    block_pairs,
+    build_blocks,
+    candidates,
+    more_ranks,
+    travel_upper,
+)
+from .chain import ChainRows, best_chains
+from .combos import RouteGroups, combinations
+from .prepare import Prepared
+from .scoring import commute_score, cost_score, max_daily_minutes, partial_sum, total_score
+
+SWEEP_BATCH = 64
+MAX_BATCH = 4096
+DETOUR_MIN_PAIRS = 64
+WARM_FLAT_ZONES = 4
+WARM_BLOCKS = 32
+FIRST_RANKS = 16
+QUICK_OPTIONS = 6
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Found:
+    """Bundles as parallel arrays: positions into the prepared job/flat/care arrays."""
+
+    job: np.ndarray
+    flat: np.ndarray
+    care: np.ndarray
+    total: np.ndarray
+    commute: np.ndarray
+    cost: np.ndarray
+    daily: np.ndarray
+    morning: np.ndarray
+    mode: np.ndarray
+    order: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.job)
+
+    def take(self, index: np.ndarray) -> "Found":
+        return Found(*(getattr(self, name)[index] for name in self.__slots__))
+
+
+def empty_found(n_children: int) -> Found:
+    ints, floats = np.zeros(0, np.int64), np.zeros(0)
+    return Found(
+        ints,
+        ints,
+        np.zeros((0, n_children), np.int64),
+        floats,
+        floats,
+        floats,
+        floats,
+        floats,
+        ints,
+        ints,
+    )
+
+
+def rank_order(p: Prepared, found: Found) -> np.ndarray:
+    """Order by total descending, then job id, flat id, care ids (child order)."""
+    care_ids = [p.care[i].ids[found.care[:, i]] for i in reversed(range(found.care.shape[1]))]
+    keys = [
+        *care_ids,
+        p.region.flats.ids[p.flat_index[found.flat]],
+        p.region.jobs.ids[p.job_index[found.job]],
+        -found.total,
+    ]
+    return np.lexsort(keys)
+
+
+def merge(p: Prepared, best: Found, new: Found, k: int) -> Found:
+    """The k best of both, each bundle once (a block may be priced twice)."""
+    both = Found(*(np.concatenate([getattr(best, n), getattr(new, n)]) for n in Found.__slots__))
+    ranked = both.take(rank_order(p, both))
+    keys = np.column_stack([ranked.job, ranked.flat, ranked.care])
+    fresh = np.ones(len(ranked), bool)
+    fresh[1:] = np.any(keys[1:] != keys[:-1], axis=1)
+    return ranked.take(np.flatnonzero(fresh)[:k])
+
+
+def threshold(best: Found, k: int) -> float:
+    return float(best.total[k - 1]) if len(best) >= k else -np.inf
+
+
+def pair_upper(p: Prepared, job: np.ndarray, flat: np.ndarray, chain_lower: np.ndarray):
+    """(upper bound of total, partial sum, cost) per pair."""
+    w = p.query.weights
+    cost = cost_score(p.flat_rent[flat], p.job_money[job])
+    partial = partial_sum(p.job_part[job], p.flat_part[flat], cost, w)
+    return total_score(partial, commute_score(chain_lower), w) + SLACK, partial, cost
+
+
+def detour_lower(p: Prepared, zf: np.ndarray, zj: np.ndarray) -> np.ndarray:
+    """Per zone pair: a lower bound on the daily chain through one place of every child."""
+    rt = p.region.travel.round_trip_lower
+    out = np.full(len(zf), np.inf)
+    for m in p.modes:
+        per_mode = np.zeros(len(zf))
+        for options in p.care:
+            x = np.unique(options.zone)
+            via = (rt[m][np.ix_(zf, x)] + rt[m][np.ix_(x, zj)].T).min(axis=1)
+            per_mode = np.maximum(per_mode, via)
+        out = np.minimum(out, per_mode)
+    return out
+
+
+def survivors(
+    p: Prepared, b: Blocks, fz: np.ndarray, jz: np.ndarray, chain: np.ndarray, bar: float
+) -> tuple:
+    """Pairs of the blocks whose upper bound reaches the bar: (job, flat, block, partial,
+    cost); ``block`` numbers the given blocks."""
+    job, flat, block = block_pairs(b, fz, jz)
+    keep = p.flat_rent[flat] <= p.max_rent_share * p.job_money[job]
+    job, flat, block = job[keep], flat[keep], block[keep]
+    upper, partial, cost = pair_upper(p, job, flat, chain[block])
+    keep = upper >= bar
+    job, flat, block, partial, cost = job[keep], flat[keep], block[keep], partial[keep], cost[keep]
+    if p.care and len(job) > DETOUR_MIN_PAIRS and np.isfinite(bar):
+        used, inverse = np.unique(block, return_inverse=True)
+        detour = detour_lower(p, b.flats.zones[fz[used]], b.jobs.zones[jz[used]])
+        lower = np.maximum(detour, chain[used])[inverse]
+        keep = total_score(partial, commute_score(lower), p.query.weights) + SLACK >= bar
+        job, flat, block, partial, cost = (a[keep] for a in (job, flat, block, partial, cost))
+    return job, flat, block, partial, cost
+
+
+def route_groups(
+    p: Prepared, zf: np.ndarray, zj: np.ndarray, job: np.ndarray, partial: np.ndarray, bar: float
+) -> tuple[RouteGroups, np.ndarray]:
+    """Group pairs by (flat zone, job zone, shift); each group's chain budget comes from
+    its best pair."""
+    keys = np.column_stack([zf, zj, p.job_start[job], p.job_end[job]])
+    unique, group = np.unique(keys, axis=0, return_inverse=True)
+    group = group.ravel()
+    best = np.full(len(unique), -np.inf)
+    np.maximum.at(best, group, partial)
+    w = p.query.weights
+    if w.commute > 0 and np.isfinite(bar):
+        need = (bar * w.total - best) / w.commute - 1e-9
+        budget = np.array([max_daily_minutes(v) for v in need]) + 1e-6
+    else:
+        budget = np.full(len(unique), np.inf)
+    routes = RouteGroups(
+        unique[:, 0].astype(np.int64),
+        unique[:, 1].astype(np.int64),
+        unique[:, 2],
+        unique[:, 3],
+        budget,
+    )
+    return routes, group
+
+
+def chain_rows(p: Prepared, routes: RouteGroups, rows_group: np.ndarray, picks: np.ndarray):
+    """Chain inputs for each (route group, care combination) row."""
+    columns = range(len(p.care))
+
+    def take(field: str, dtype: type) -> np.ndarray:
+        cols = [getattr(p.care[i], field)[picks[:, i]] for i in columns]
+        return np.column_stack(cols).astype(dtype) if cols else np.zeros((len(picks), 0), dtype)
+
+    return ChainRows(
+        routes.flat_zone[rows_group],
+        routes.job_zone[rows_group],
+        routes.start[rows_group],
+        routes.end[rows_group],
+        take("zone", np.int64),
+        take("key", np.int64),
+        take("opens", np.float64),
+        take("closes", np.float64),
+    )
+
+
+def best_per_group(
+    p: Prepared, groups: np.ndarray, picks: np.ndarray, commute: np.ndarray, k: int
+) -> np.ndarray:
+    """Row indices of the k best care combinations of every group: by weighted commute
+    (with weight 0 every combination ties), then care ids."""
+    care_ids = [p.care[i].ids[picks[:, i]] for i in reversed(range(picks.shape[1]))]
+    order = np.lexsort([*care_ids, -(p.query.weights.commute * commute), groups])
+    sorted_groups = groups[order]
+    first = np.searchsorted(sorted_groups, sorted_groups, side="left")
+    return order[np.arange(len(order)) - first < k]
+
+
+def price(
+    p: Prepared,
+    routes: RouteGroups,
+    group: np.ndarray,
+    job: np.ndarray,
+    flat: np.ndarray,
+    partial: np.ndarray,
+    cost: np.ndarray,
+    k: int,
+    quick: int | None = None,
+) -> Found:
+    """Exact bundles: every pair with the k best feasible care combinations of its group."""
+    rows_group, picks = combinations(p, routes, quick)
+    chains = best_chains(
+        p.region.travel.minutes,
+        p.modes,
+        chain_rows(p, routes, rows_group, picks),
+        p.max_commute,
+        p.tolerance,
+    )
+    feasible = np.isfinite(chains.daily)
+    rows = np.flatnonzero(feasible)
+    commute = commute_score(chains.daily[rows])
+    rows = rows[best_per_group(p, rows_group[rows], picks[rows], commute, k)]
+    rows = rows[np.argsort(rows_group[rows], kind="stable")]
+    starts = np.searchsorted(rows_group[rows], np.arange(len(routes.start) + 1))
+    counts = (starts[1:] - starts[:-1])[group]
+    owner = np.repeat(np.arange(len(group)), counts)
+    local = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    row = rows[starts[group][owner] + local]
+    com = commute_score(chains.daily[row])
+    total = total_score(partial[owner], com, p.query.weights)
+    return Found(
+        job[owner],
+        flat[owner],
+        picks[row],
+        total,
+        com,
+        cost[owner],
+        chains.daily[row],
+        chains.morning[row],
+        chains.mode[row],
+        chains.order[row],
+    )
+
+
+def open_blocks(
+    p: Prepared,
+    b: Blocks,
+    fz: np.ndarray,
+    jz: np.ndarray,
+    chain: np.ndarray,
+    bar: float,
+    k: int,
+    quick: int | None = None,
+) -> Found:
+    """Exact bundles of the blocks that can reach the bar (``quick``: only the nearest
+    few places per child, to find a first bar cheaply — still exact scores)."""
+    job, flat, block, partial, cost = survivors(p, b, fz, jz, chain, bar)
+    if len(job) == 0:
+        return empty_found(len(p.care))
+    zf, zj = b.flats.zones[fz[block]], b.jobs.zones[jz[block]]
+    routes, group = route_groups(p, zf, zj, job, partial, bar)
+    found = price(p, routes, group, job, flat, partial, cost, k, quick)
+    return found.take(np.flatnonzero(found.total >= bar))
+
+
+def first_bar(p: Prepared, b: Blocks, k: int) -> Found:
+    """A few promising blocks priced quickly: real bundles whose k-th score is the first bar."""
+    fz, jz = candidates(p, b, -np.inf, (0, WARM_FLAT_ZONES))
+    upper, chain = travel_upper(p, b, fz, jz)
+    top = np.argsort(-upper, kind="stable")[:WARM_BLOCKS]
+    top = top[np.isfinite(upper[top])]
+    return open_blocks(p, b, fz[top], jz[top], chain[top], -np.inf, k, quick=QUICK_OPTIONS)
+
+
+def sweep(p: Prepared, b: Blocks, best: Found, k: int, ranks: tuple[int, int]) -> Found:
+    """Open, best travel bound first, the blocks of these flat-zone ranks that can still
+    reach the bar; the bar rises as bundles are found."""
+    bar = threshold(best, k)
+    fz, jz = candidates(p, b, bar, ranks)
+    upper, chain = travel_upper(p, b, fz, jz)
+    order = np.flatnonzero(upper >= bar)
+    order = order[np.argsort(-upper[order], kind="stable")]
+    batch, done = SWEEP_BATCH, 0
+    while done < len(order) and upper[order[done]] >= bar:
+        chosen = order[done : done + batch]
+        chosen = chosen[upper[chosen] >= bar]
+        found = open_blocks(p, b, fz[chosen], jz[chosen], chain[chosen], bar, k)
+        best = merge(p, best, found, k)
+        bar, done, batch = threshold(best, k), done + batch, min(batch * 4, MAX_BATCH)
+    return best
+
+
+def search(p: Prepared, k: int) -> Found:
+    """The exact top-k bundles (see module docstring)."""
+    best = empty_found(len(p.care))
+    if k <= 0 or len(p.job_index) == 0 or len(p.flat_index) == 0:
+        return best
+    if any(len(options.source) == 0 for options in p.care):
+        return best
+    b = build_blocks(p)
+    best = merge(p, best, first_bar(p, b, k), k)
+    if np.isfinite(threshold(best, k)):
+        return sweep(p, b, best, k, (0, len(b.flats.zones)))
+    low, high = 0, FIRST_RANKS
+    while True:
+        best = sweep(p, b, best, k, (low, high))
+        if not more_ranks(p, b, threshold(best, k), high):
+            return best
+        low, high = high, high * 4
