@@ -46,3 +46,11 @@ def _require_services(request: pytest.FixtureRequest) -> None:
             pytest.fail(f"{reason} – required because STADT360_REQUIRE_SERVICES=1")
         if reason:
             pytest.skip(reason)
+
+
+@pytest.fixture
+def family_world(db) -> dict:
+    """Nursing day jobs, flats, two Kitas with places and a school, in one Gera district."""
+    from tests.bundles.worlds import make_family_world
+
+    return make_family_world()

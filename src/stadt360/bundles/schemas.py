@@ -64,6 +64,9 @@ class FlatWish(Strict):
     lift: bool = False
     step_free: bool = False
     pets: bool = False
+    has_wbs: bool = Field(
+        default=False, description="the household holds a Wohnberechtigungsschein (WBS)"
+    )
 
 
 class Mobility(Strict):
@@ -84,10 +87,33 @@ class Weights(Strict):
         return self
 
 
+class CareWish(Strict):
+    hours_tolerance_minutes: Annotated[int, Field(ge=0, le=240)] = Field(
+        default=0,
+        description="minutes the Kita may miss the working hours by (someone else brings the child)",
+    )
+
+
+FAMILY_EXAMPLE = {
+    "household": {
+        "adults": 2,
+        "children": [{"birth_date": "2025-06-01"}, {"birth_date": "2022-03-15"}],
+    },
+    "job": {"query": "Pflege", "hours": "full_time", "min_salary_month": 2800},
+    "flat": {"max_warm_rent": 1100, "min_rooms": 3},
+    "mobility": {"modes": ["transit", "bike", "car", "walk"], "max_commute_minutes": 40},
+    "weights": {"commute": 1, "cost": 1, "job_fit": 1, "flat_fit": 1},
+    "limit": 10,
+}
+
+
 class BundleQuery(Strict):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [FAMILY_EXAMPLE]})
+
     household: Household = Household()
     job: JobWish = JobWish()
     flat: FlatWish = FlatWish()
+    care: CareWish = CareWish()
     mobility: Mobility = Mobility()
     weights: Weights = Weights()
     limit: Annotated[int, Field(ge=1, le=50)] = 10

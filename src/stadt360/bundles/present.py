@@ -1,0 +1,249 @@
+"""Engine results → the public ``BundleSearchResult`` (names, addresses, sentences).
+
+Loads only the offers that appear in the returned bundles: one query per offer kind.
+"""
+
+import datetime
+from collections.abc import Iterable
+
+from django.db.models import Model, QuerySet
+
+from stadt360.childcare.models import Kita
+from stadt360.housing.models import Flat
+from stadt360.jobs.models import Job
+from stadt360.schools.models import School
+
+from . import engine, schemas
+from .ages import age_in_months
+from .schemas import BundleQuery, BundleSearchResult
+
+VERDICTS = ((0.8, "very_good"), (0.6, "good"), (0.0, "compromise"))
+PREFILTER_TEXT = {
+    "job_wish": ("Ihr Stellenwunsch (Suchbegriff, Arbeitszeit, Beruf)",
+                 "your job wish (keywords, hours, occupation)"),
+    "flat_wish": ("Wohnungen mit Wohnberechtigungsschein", "flats that need a WBS"),
+}  # fmt: skip
+RELAXED_FIELDS = {
+    "max_warm_rent": ("flat", "max_warm_rent"),
+    "max_rent_share": ("flat", "max_rent_share"),
+    "min_rooms": ("flat", "min_rooms"),
+    "min_salary": ("job", "min_salary_month"),
+    "max_commute_min": ("mobility", "max_commute_minutes"),
+    "modes": ("mobility", "modes"),
+    "hours_tolerance_min": ("care", "hours_tolerance_minutes"),
+}
+
+
+def verdict(score: float) -> str:
+    return next(name for floor, name in VERDICTS if score >= floor)
+
+
+def _by_id[M: Model](queryset: QuerySet[M], ids: Iterable[int]) -> dict[int, M]:
+    return queryset.in_bulk(sorted(set(ids)))
+
+
+def _clock(value: datetime.time | None) -> str | None:
+    return None if value is None else f"{value.hour}:{value.minute:02d}"
+
+
+def _place(offer: Job | Flat | Kita | School, name: str) -> dict[str, object]:
+    return {
+        "id": offer.pk, "name": name, "address": offer.address_line,
+        "district": offer.district.name if offer.district else "",
+        "latitude": offer.latitude, "longitude": offer.longitude,
+        "provider": offer.provider.name, "provider_verified": offer.provider.verified,
+        "is_demo": offer.is_demo,
+    }  # fmt: skip
+
+
+def job_part(job: Job) -> schemas.JobPart:
+    return schemas.JobPart(
+        **_place(job, job.title), employment_type=job.employment_type,
+        weekly_hours=float(job.weekly_hours), salary_min=job.salary_min,
+        salary_max=job.salary_max, shift_start=_clock(job.shift_start),
+        shift_end=_clock(job.shift_end),
+    )  # fmt: skip
+
+
+def flat_part(flat: Flat) -> schemas.FlatPart:
+    return schemas.FlatPart(
+        **_place(flat, flat.title), rooms=float(flat.rooms),
+        living_space=float(flat.living_space), warm_rent=float(flat.warm_rent),
+        cold_rent=float(flat.cold_rent), available_from=flat.available_from,
+    )  # fmt: skip
+
+
+def kita_part(kita: Kita, opens: float, closes: float) -> schemas.KitaPart:
+    return schemas.KitaPart(
+        **_place(kita, kita.name), opens=engine.results.clock(opens) if opens == opens else None,
+        closes=engine.results.clock(closes) if closes == closes else None,
+        monthly_fee=float(kita.monthly_fee) if kita.monthly_fee is not None else None,
+    )  # fmt: skip
+
+
+def school_part(school: School) -> schemas.SchoolPart:
+    return schemas.SchoolPart(
+        **_place(school, school.name), school_type=school.school_type,
+        all_day_care=school.all_day_care,
+    )  # fmt: skip
+
+
+class Offers:
+    """The offers of all returned bundles, loaded in one query per kind."""
+
+    def __init__(self, bundles: tuple[engine.Bundle, ...]) -> None:
+        picks = [pick for bundle in bundles for pick in bundle.care]
+        related = ("provider", "district")
+        self.jobs = _by_id(Job.objects.select_related(*related), (b.job_id for b in bundles))
+        self.flats = _by_id(Flat.objects.select_related(*related), (b.flat_id for b in bundles))
+        self.kitas = _by_id(
+            Kita.objects.select_related(*related), (p.id for p in picks if p.kind == "kita")
+        )
+        self.schools = _by_id(
+            School.objects.select_related(*related), (p.id for p in picks if p.kind == "school")
+        )
+
+    def label(self, place: str) -> str:
+        if place == "flat" or place == "job":
+            return place
+        kind, _, pk = place.partition(":")
+        offer = (self.kitas if kind == "kita" else self.schools)[int(pk)]
+        return offer.name
+
+
+def _child(query: BundleQuery, index: int, start: datetime.date) -> schemas.ChildRef:
+    birth = query.household.children[index].birth_date
+    return schemas.ChildRef(index=index, birth_date=birth, age_months=age_in_months(birth, start))
+
+
+def _care(
+    bundle: engine.Bundle,
+    offers: Offers,
+    region_kitas: engine.Kitas,
+    query: BundleQuery,
+    start: datetime.date,
+) -> list[schemas.CarePart]:
+    parts = []
+    for pick in bundle.care:
+        child = _child(query, pick.child, start)
+        if pick.kind == "kita":
+            opens, closes = region_kitas.opens[pick.index], region_kitas.closes[pick.index]
+            kita = kita_part(offers.kitas[pick.id], float(opens), float(closes))
+            parts.append(schemas.CarePart(child=child, kita=kita))
+        else:
+            parts.append(schemas.CarePart(child=child, school=school_part(offers.schools[pick.id])))
+    return parts
+
+
+def _legs(legs: tuple[engine.Leg, ...], offers: Offers, bundle: engine.Bundle) -> list[schemas.Leg]:
+    flat, job = offers.flats[bundle.flat_id], offers.jobs[bundle.job_id]
+    names = {"flat": flat.street or flat.address_line, "job": job.provider.name}
+    return [
+        schemas.Leg(
+            origin=names.get(leg.origin) or offers.label(leg.origin),
+            destination=names.get(leg.destination) or offers.label(leg.destination),
+            minutes=leg.minutes,
+            mode=schemas.Mode(bundle.mode.value),
+        )
+        for leg in legs
+    ]
+
+
+def _money(bundle: engine.Bundle) -> schemas.Money:
+    m = bundle.money
+    return schemas.Money(
+        gross_income=m["gross"], net_income=m["net_pay"], child_benefit=m["kindergeld"],
+        other_net_income=m["other_net_income"], warm_rent=m["warm_rent"],
+        kita_fees=m["kita_fees"],
+        kita_fees_known=not any(code == "kita_fee_unknown" for code, _ in bundle.reasons),
+        remaining=m["remaining"], rent_share=m["rent_share"],
+    )  # fmt: skip
+
+
+def present_bundle(
+    bundle: engine.Bundle,
+    offers: Offers,
+    *,
+    kitas: engine.Kitas,
+    query: BundleQuery,
+    start: datetime.date,
+    lang: str,
+) -> schemas.Bundle:
+    one_way = sum(leg.minutes for leg in bundle.morning)
+    commute = schemas.Commute(
+        minutes=bundle.daily_minutes, one_way_minutes=one_way,
+        mode=schemas.Mode(bundle.mode.value), legs=_legs(bundle.morning + bundle.evening,
+                                                          offers, bundle),
+    )  # fmt: skip
+    reasons = [
+        schemas.Reason(code=code, text=engine.sentence((code, params), lang))
+        for code, params in bundle.reasons
+    ]
+    covered = [code == "care_covers_hours" for code, _ in bundle.reasons]
+    return schemas.Bundle(
+        rank=bundle.rank, score=round(bundle.score, 6), verdict=verdict(bundle.score),
+        terms={k: round(v, 6) for k, v in bundle.terms.items()},
+        job=job_part(offers.jobs[bundle.job_id]), flat=flat_part(offers.flats[bundle.flat_id]),
+        care=_care(bundle, offers, kitas, query, start), commute=commute, money=_money(bundle),
+        hours_covered=True if any(covered) else None, reasons=reasons,
+    )  # fmt: skip
+
+
+def _relaxation(relaxation: engine.Relaxation, lang: str) -> schemas.Relaxation:
+    section, field = RELAXED_FIELDS[relaxation.constraint]
+    value = relaxation.new
+    if relaxation.constraint == "modes":
+        value = [str(getattr(m, "value", m)) for m in value]  # type: ignore[attr-defined]
+    return schemas.Relaxation(
+        constraint=relaxation.constraint,
+        text=engine.explain_relaxation(relaxation, lang),
+        bundles=relaxation.bundles,
+        patch={section: {field: value}},
+    )
+
+
+def _eliminations(
+    result: engine.BundleResult, prefilter: dict[str, tuple[int, int]], lang: str
+) -> list[schemas.Elimination]:
+    de = lang == "de"
+    out = [
+        schemas.Elimination(
+            constraint=name, text=PREFILTER_TEXT[name][0 if de else 1], removed=removed, of=of
+        )
+        for name, (removed, of) in prefilter.items()
+        if removed
+    ]
+    out += [
+        schemas.Elimination(
+            constraint=r.constraint,
+            text=engine.explain_removal(r, lang),
+            removed=r.removed,
+            of=r.of,
+        )
+        for r in result.removals
+    ]
+    return out
+
+
+def present_result(
+    result: engine.BundleResult,
+    *,
+    query: BundleQuery,
+    start: datetime.date,
+    lang: str,
+    prefilter: dict[str, tuple[int, int]],
+    is_demo: bool,
+    kitas: engine.Kitas,
+) -> BundleSearchResult:
+    offers = Offers(result.bundles)
+    bundles = [
+        present_bundle(b, offers, kitas=kitas, query=query, start=start, lang=lang)
+        for b in result.bundles
+    ]
+    return BundleSearchResult(
+        bundles=bundles,
+        relaxations=[_relaxation(r, lang) for r in result.relaxations],
+        eliminated=_eliminations(result, prefilter, lang) if len(bundles) < query.limit else [],
+        candidates=dict(result.candidates),
+        is_demo=is_demo,
+    )

@@ -1,0 +1,122 @@
+"""Bundle search: a validated ``BundleQuery`` in, ranked and explained bundles out.
+
+The one entry point for the API, the wizard and the benchmark's page test. Reads only;
+the engine does the ranking, this module translates between Django and the engine.
+"""
+
+import datetime
+from dataclasses import fields, replace
+
+import numpy as np
+from django.utils import timezone, translation
+
+from stadt360.mobility.geometric import Mode as TravelMode
+
+from . import engine
+from .ages import age_in_months
+from .fit import flat_fit, job_fit
+from .present import present_result
+from .schemas import BundleQuery, BundleSearchResult, Household, Mode
+from .snapshot import Snapshot, current_snapshot
+
+
+def search_bundles(
+    query: BundleQuery, *, language: str | None = None, today: datetime.date | None = None
+) -> BundleSearchResult:
+    """The exact top bundles for ``query``; when nothing fits, why and what would help."""
+    snapshot = current_snapshot()
+    start = reference_date(query, today)
+    region, removed = candidate_region(snapshot, query, start)
+    result = engine.top_k(region, engine_query(query, start))
+    lang = language or translation.get_language() or "de"
+    return present_result(
+        result, query=query, start=start, lang=lang, prefilter=removed,
+        is_demo=snapshot.is_demo, kitas=region.kitas,
+    )  # fmt: skip
+
+
+def count_candidates(query: BundleQuery, *, today: datetime.date | None = None) -> dict[str, int]:
+    """How many jobs and flats pass the wishes' keyword and feature filters (live counts)."""
+    snapshot = current_snapshot()
+    region, _ = candidate_region(snapshot, query, reference_date(query, today))
+    return {"jobs": len(region.jobs), "flats": len(region.flats)}
+
+
+# Without a wished start, a move is assumed for the first of a month at least six weeks
+# ahead: the usual notice period for a job and time to find a flat.
+LEAD_TIME = datetime.timedelta(weeks=6)
+
+
+def reference_date(query: BundleQuery, today: datetime.date | None) -> datetime.date:
+    """The day the bundle must work from: the wished job start, or the assumed move."""
+    today = today or timezone.localdate()
+    if query.job.start:
+        return max(query.job.start, today)
+    ahead = today + LEAD_TIME
+    return (
+        ahead
+        if ahead.day == 1
+        else (ahead.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    )
+
+
+def engine_household(household: Household, start: datetime.date) -> engine.Household:
+    ages = tuple(age_in_months(child.birth_date, start) for child in household.children)
+    return engine.Household(
+        adults=household.adults, child_age_months=ages,
+        other_net_income=household.other_net_income,
+    )  # fmt: skip
+
+
+def engine_query(query: BundleQuery, start: datetime.date) -> engine.BundleQuery:
+    wishes = engine.Wishes(
+        min_salary=query.job.min_salary_month,
+        max_warm_rent=query.flat.max_warm_rent,
+        max_rent_share=query.flat.max_rent_share,
+        min_rooms=query.flat.min_rooms,
+        max_commute_min=float(query.mobility.max_commute_minutes),
+        modes=tuple(engine_mode(m) for m in query.mobility.modes),
+        hours_tolerance_min=float(query.care.hours_tolerance_minutes),
+        start_day=start.toordinal(),
+    )
+    w = query.weights
+    weights = engine.Weights(commute=w.commute, cost=w.cost, job_fit=w.job_fit, flat_fit=w.flat_fit)
+    return engine.BundleQuery(
+        household=engine_household(query.household, start), wishes=wishes, weights=weights,
+        k=query.limit,
+    )  # fmt: skip
+
+
+def engine_mode(mode: Mode) -> TravelMode:
+    return TravelMode(mode.value)
+
+
+def _subset[T](offers: T, keep: np.ndarray, fit: np.ndarray) -> T:
+    values = {f.name: getattr(offers, f.name)[keep] for f in fields(offers)}  # type: ignore[arg-type]
+    return type(offers)(**{**values, "fit": fit[keep]})
+
+
+def candidate_region(
+    snapshot: Snapshot, query: BundleQuery, start: datetime.date
+) -> tuple[engine.Region, dict[str, tuple[int, int]]]:
+    """The snapshot narrowed to jobs and flats that fit at all, with free places by ``start``.
+
+    Returns the region and, per wish the engine does not know (keywords, hours, WBS),
+    how many candidates it removed of how many.
+    """
+    region = snapshot.region
+    persons = query.household.adults + len(query.household.children)
+    jobs_fit = job_fit(snapshot.job_texts, query.job)
+    flats_fit = flat_fit(snapshot.flat_features, region.flats.living_space, query.flat, persons)
+    keep_jobs, keep_flats = jobs_fit > 0, flats_fit > 0
+    narrowed = replace(
+        region,
+        jobs=_subset(region.jobs, keep_jobs, jobs_fit),
+        flats=_subset(region.flats, keep_flats, flats_fit),
+        kitas=snapshot.kitas_free_on(start.toordinal()),
+    )
+    removed = {
+        "job_wish": (int((~keep_jobs).sum()), len(keep_jobs)),
+        "flat_wish": (int((~keep_flats).sum()), len(keep_flats)),
+    }
+    return narrowed, removed

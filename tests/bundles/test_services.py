@@ -1,0 +1,132 @@
+"""Bundle search through the database: candidates, ranking, explanations, relaxations."""
+
+import datetime
+
+import pytest
+from tests.bundles.worlds import PRESCHOOLER, PUPIL, TODAY, TODDLER
+from tests.factories import FlatFactory, JobFactory
+
+from stadt360.bundles.schemas import BundleQuery
+from stadt360.bundles.services import reference_date, search_bundles
+from stadt360.core.choices import OfferStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def family_query(**overrides) -> BundleQuery:
+    body = {
+        "household": {"adults": 2, "children": [{"birth_date": TODDLER}, {"birth_date": PRESCHOOLER}]},
+        "job": {"query": "Pflege", "hours": "full_time", "min_salary_month": 2800},
+        "flat": {"max_warm_rent": 1100, "min_rooms": 3},
+        "mobility": {"modes": ["transit", "bike", "car", "walk"], "max_commute_minutes": 40},
+        "limit": 10,
+    }  # fmt: skip
+    for section, values in overrides.items():
+        body[section] = {**body.get(section, {}), **values} if isinstance(values, dict) else values
+    return BundleQuery.model_validate(body)
+
+
+def test_family_gets_ranked_bundles_with_a_kita_place_per_child(family_world) -> None:
+    result = search_bundles(family_query(), language="de", today=TODAY)
+
+    assert len(result.bundles) >= 3
+    scores = [b.score for b in result.bundles]
+    assert scores == sorted(scores, reverse=True)
+    kita_ids = {k.pk for k in family_world["kitas"]}
+    for bundle in result.bundles:
+        assert [c.child.index for c in bundle.care] == [0, 1]
+        assert all(c.kita is not None and c.kita.id in kita_ids for c in bundle.care)
+        assert bundle.flat.rooms >= 3
+        assert bundle.flat.warm_rent <= 1100
+        assert "Pflege" in bundle.job.name
+        assert bundle.commute.legs
+        assert bundle.commute.one_way_minutes <= 40
+        assert bundle.money.remaining == pytest.approx(
+            bundle.money.net_income + bundle.money.child_benefit - bundle.money.warm_rent
+            - bundle.money.kita_fees, abs=0.02,
+        )  # fmt: skip
+        assert any("Fahrzeit" in r.text for r in bundle.reasons)
+
+
+def test_job_keyword_excludes_unrelated_jobs(family_world) -> None:
+    result = search_bundles(family_query(), today=TODAY)
+    assert {b.job.name for b in result.bundles} <= {j.title for j in family_world["jobs"]}
+
+
+def test_school_age_child_gets_a_school_place(family_world) -> None:
+    query = family_query(household={"adults": 1, "children": [{"birth_date": PUPIL}]})
+    result = search_bundles(query, today=TODAY)
+
+    assert result.bundles
+    assert all(b.care[0].school and b.care[0].school.id == family_world["school"].pk
+               for b in result.bundles)  # fmt: skip
+
+
+def test_english_reasons(family_world) -> None:
+    result = search_bundles(family_query(), language="en", today=TODAY)
+    assert any("travel time" in r.text for r in result.bundles[0].reasons)
+
+
+def test_unpublished_and_expired_offers_never_appear(family_world) -> None:
+    draft = FlatFactory(status=OfferStatus.DRAFT, cold_rent=100, rooms=5)
+    expired = FlatFactory(valid_until=TODAY - datetime.timedelta(days=400), cold_rent=100, rooms=5)
+    result = search_bundles(family_query(), today=TODAY)
+    assert {b.flat.id for b in result.bundles}.isdisjoint({draft.pk, expired.pk})
+
+
+def test_new_offer_is_found_by_the_next_search(family_world) -> None:
+    search_bundles(family_query(), today=TODAY)
+    cheap = FlatFactory(title="Sehr günstig", rooms=4, living_space=90, cold_rent=200,
+                        service_costs=50, heating_costs=40)  # fmt: skip
+    result = search_bundles(family_query(weights={"cost": 10, "commute": 0}), today=TODAY)
+    assert result.bundles[0].flat.id == cheap.pk
+
+
+def test_nothing_fits_says_why_and_offers_a_relaxation_that_works(family_world) -> None:
+    query = family_query(flat={"max_warm_rent": 300})
+    result = search_bundles(query, language="de", today=TODAY)
+
+    assert result.bundles == []
+    eliminated = {e.constraint: e for e in result.eliminated}
+    assert eliminated["max_warm_rent"].removed > 0
+    rent = next(r for r in result.relaxations if r.constraint == "max_warm_rent")
+    assert rent.patch["flat"]["max_warm_rent"] > 300
+    relaxed = family_query(flat={"max_warm_rent": rent.patch["flat"]["max_warm_rent"]})
+    assert len(search_bundles(relaxed, today=TODAY).bundles) == rent.bundles > 0
+
+
+def test_no_jobs_matching_the_keyword_is_explained(family_world) -> None:
+    result = search_bundles(family_query(job={"query": "Astronaut"}), language="de", today=TODAY)
+    assert result.bundles == []
+    assert result.eliminated[0].constraint == "job_wish"
+    assert result.eliminated[0].removed == len(family_world["jobs"]) + 1
+
+
+def test_wbs_flats_only_for_holders(family_world) -> None:
+    wbs = FlatFactory(wbs_required=True, rooms=4, living_space=90, cold_rent=150)
+    cost_first = {"cost": 10, "commute": 0}
+    without = search_bundles(family_query(weights=cost_first), today=TODAY)
+    holder = search_bundles(family_query(weights=cost_first, flat={"has_wbs": True}), today=TODAY)
+    assert wbs.pk not in {b.flat.id for b in without.bundles}
+    assert holder.bundles[0].flat.id == wbs.pk
+
+
+def test_demo_flag_follows_the_data(family_world) -> None:
+    assert search_bundles(family_query(), today=TODAY).is_demo is False
+    JobFactory(source="demo", title="Pflegehelfer Demo")
+    assert search_bundles(family_query(), today=TODAY).is_demo is True
+
+
+def test_move_is_assumed_at_a_month_start_six_weeks_ahead() -> None:
+    query = family_query()
+    assert reference_date(query, TODAY) == datetime.date(2027, 2, 1)
+    later = family_query(job={"start": "2027-03-15"})
+    assert reference_date(later, TODAY) == datetime.date(2027, 3, 15)
+
+
+def test_warm_search_query_count(family_world, django_assert_max_num_queries) -> None:
+    search_bundles(family_query(), today=TODAY)
+    # fingerprint (5 aggregates) + one query per offer kind in the bundles (jobs, flats,
+    # Kitas; no school needed) – independent of the number of bundles.
+    with django_assert_max_num_queries(8):
+        search_bundles(family_query(), today=TODAY)
