@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from tests.bundles.worlds import PRESCHOOLER, PUPIL, TODAY, TODDLER
 from tests.factories import FlatFactory, JobFactory
 
@@ -124,9 +125,31 @@ def test_move_is_assumed_at_a_month_start_six_weeks_ahead() -> None:
     assert reference_date(later, TODAY) == datetime.date(2027, 3, 15)
 
 
-def test_warm_search_query_count(family_world, django_assert_max_num_queries) -> None:
-    search_bundles(family_query(), today=TODAY)
-    # fingerprint (5 aggregates) + one query per offer kind in the bundles (jobs, flats,
-    # Kitas; no school needed) – independent of the number of bundles.
-    with django_assert_max_num_queries(8):
+def test_query_counts_cold_warm_and_cached(family_world, django_assert_num_queries) -> None:
+    cache.clear()
+    search_bundles(family_query(), today=TODAY)  # builds this process's snapshot
+    cache.clear()
+    # fingerprint + one query per offer kind in the bundles (jobs, flats, Kitas; no school)
+    with django_assert_num_queries(4):
         search_bundles(family_query(), today=TODAY)
+    # the same query again: the fingerprint only, the answer comes from the cache
+    with django_assert_num_queries(1):
+        search_bundles(family_query(), today=TODAY)
+
+
+def test_pins_fix_that_part_of_every_bundle(family_world) -> None:
+    job, flat = family_world["jobs"][2], family_world["flats"][3]
+    kita = family_world["kitas"][1]
+    query = family_query(pins={"job": job.pk, "flat": flat.pk, "kita": kita.pk})
+    result = search_bundles(query, today=TODAY)
+
+    assert result.bundles
+    for bundle in result.bundles:
+        assert bundle.job.id == job.pk
+        assert bundle.flat.id == flat.pk
+        assert {care.kita.id for care in bundle.care} == {kita.pk}
+
+
+def test_pinning_an_unknown_offer_finds_nothing(family_world) -> None:
+    result = search_bundles(family_query(pins={"flat": 999_999}), today=TODAY)
+    assert result.bundles == []

@@ -18,11 +18,11 @@ from .ages import age_in_months
 from .schemas import BundleQuery, BundleSearchResult
 
 VERDICTS = ((0.8, "very_good"), (0.6, "good"), (0.0, "compromise"))
-PREFILTER_TEXT = {
-    "job_wish": ("Ihr Stellenwunsch (Suchbegriff, Arbeitszeit, Beruf)",
-                 "your job wish (keywords, hours, occupation)"),
-    "flat_wish": ("Wohnungen mit Wohnberechtigungsschein", "flats that need a WBS"),
-}  # fmt: skip
+PREFILTER_LABELS = {
+    "job_wish": ("Suchbegriff, Arbeitszeit und Beruf", "keywords, working hours and occupation"),
+    "flat_wish": ("ohne Wohnberechtigungsschein (WBS)", "without a housing certificate (WBS)"),
+}
+PREFILTER_KINDS = {"job_wish": "jobs", "flat_wish": "flats"}
 RELAXED_FIELDS = {
     "max_warm_rent": ("flat", "max_warm_rent"),
     "max_rent_share": ("flat", "max_rent_share"),
@@ -202,17 +202,24 @@ def _relaxation(relaxation: engine.Relaxation, lang: str) -> schemas.Relaxation:
     )
 
 
+def _prefilter_sentence(name: str, removed: int, of: int, lang: str) -> str:
+    """The same sentence the engine writes for its own constraints, for the wishes it never sees."""
+    label = PREFILTER_LABELS[name][0 if lang == "de" else 1]
+    removal = engine.Removal(constraint=label, kind=PREFILTER_KINDS[name], removed=removed, of=of)
+    return engine.explain_removal(removal, lang)
+
+
 def _eliminations(
     result: engine.BundleResult, prefilter: dict[str, tuple[int, int]], lang: str
 ) -> list[schemas.Elimination]:
-    de = lang == "de"
     out = [
         schemas.Elimination(
-            constraint=name, text=PREFILTER_TEXT[name][0 if de else 1], removed=removed, of=of
+            constraint=name, text=_prefilter_sentence(name, removed, of, lang), removed=removed,
+            of=of,
         )
         for name, (removed, of) in prefilter.items()
         if removed
-    ]
+    ]  # fmt: skip
     out += [
         schemas.Elimination(
             constraint=r.constraint,

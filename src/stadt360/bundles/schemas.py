@@ -107,6 +107,19 @@ FAMILY_EXAMPLE = {
 }
 
 
+class Pins(Strict):
+    """Offers a person already chose (e.g. from a detail page): that part of every bundle is fixed.
+
+    A pinned Kita is the Kita for every child under school age; a pinned school for every
+    school-age child.
+    """
+
+    job: Annotated[int, Field(ge=1)] | None = None
+    flat: Annotated[int, Field(ge=1)] | None = None
+    kita: Annotated[int, Field(ge=1)] | None = None
+    school: Annotated[int, Field(ge=1)] | None = None
+
+
 class BundleQuery(Strict):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [FAMILY_EXAMPLE]})
 
@@ -116,6 +129,7 @@ class BundleQuery(Strict):
     care: CareWish = CareWish()
     mobility: Mobility = Mobility()
     weights: Weights = Weights()
+    pins: Pins = Pins()
     limit: Annotated[int, Field(ge=1, le=50)] = 10
 
 

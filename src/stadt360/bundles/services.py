@@ -5,9 +5,11 @@ the engine does the ranking, this module translates between Django and the engin
 """
 
 import datetime
+import hashlib
 from dataclasses import fields, replace
 
 import numpy as np
+from django.core.cache import cache
 from django.utils import timezone, translation
 
 from stadt360.mobility.geometric import Mode as TravelMode
@@ -26,9 +28,26 @@ def search_bundles(
     """The exact top bundles for ``query``; when nothing fits, why and what would help."""
     snapshot = current_snapshot()
     start = reference_date(query, today)
+    lang = language or translation.get_language() or "de"
+    key = result_key(query, start=start, lang=lang, fingerprint=snapshot.fingerprint)
+    if (cached := cache.get(key)) is not None:
+        return BundleSearchResult.model_validate(cached)
+    result = _search(snapshot, query, start=start, lang=lang)
+    cache.set(key, result.model_dump(mode="json"), RESULT_SECONDS)
+    return result
+
+
+def result_key(query: BundleQuery, *, start: datetime.date, lang: str, fingerprint: tuple) -> str:
+    """Same query, day, language and offers → same answer; any offer change → a new key."""
+    text = "|".join((query.model_dump_json(), start.isoformat(), lang, repr(fingerprint)))
+    return "bundles:result:" + hashlib.sha256(text.encode()).hexdigest()
+
+
+def _search(
+    snapshot: Snapshot, query: BundleQuery, *, start: datetime.date, lang: str
+) -> BundleSearchResult:
     region, removed = candidate_region(snapshot, query, start)
     result = engine.top_k(region, engine_query(query, start))
-    lang = language or translation.get_language() or "de"
     return present_result(
         result, query=query, start=start, lang=lang, prefilter=removed,
         is_demo=snapshot.is_demo, kitas=region.kitas,
@@ -41,6 +60,10 @@ def count_candidates(query: BundleQuery, *, today: datetime.date | None = None) 
     region, _ = candidate_region(snapshot, query, reference_date(query, today))
     return {"jobs": len(region.jobs), "flats": len(region.flats)}
 
+
+# A shared result URL is answered from the cache until an offer changes (the key holds the
+# offers' fingerprint) or this many seconds pass.
+RESULT_SECONDS = 600
 
 # Without a wished start, a move is assumed for the first of a month at least six weeks
 # ahead: the usual notice period for a job and time to find a flat.
@@ -96,6 +119,25 @@ def _subset[T](offers: T, keep: np.ndarray, fit: np.ndarray) -> T:
     return type(offers)(**{**values, "fit": fit[keep]})
 
 
+def pinned(ids: np.ndarray, pin: int | None) -> np.ndarray:
+    """All true without a pin; otherwise true only for the pinned offer."""
+    return np.ones(len(ids), dtype=bool) if pin is None else ids == pin
+
+
+def _only_pinned_kita(kitas: engine.Kitas, pin: int | None) -> engine.Kitas:
+    if pin is None:
+        return kitas
+    places = np.where(pinned(kitas.ids, pin)[:, None], kitas.free_places, 0)
+    return replace(kitas, free_places=places)
+
+
+def _only_pinned_school(schools: engine.Schools, pin: int | None) -> engine.Schools:
+    if pin is None:
+        return schools
+    keep = pinned(schools.ids, pin)
+    return type(schools)(**{f.name: getattr(schools, f.name)[keep] for f in fields(schools)})
+
+
 def candidate_region(
     snapshot: Snapshot, query: BundleQuery, start: datetime.date
 ) -> tuple[engine.Region, dict[str, tuple[int, int]]]:
@@ -108,12 +150,15 @@ def candidate_region(
     persons = query.household.adults + len(query.household.children)
     jobs_fit = job_fit(snapshot.job_texts, query.job)
     flats_fit = flat_fit(snapshot.flat_features, region.flats.living_space, query.flat, persons)
-    keep_jobs, keep_flats = jobs_fit > 0, flats_fit > 0
+    keep_jobs = (jobs_fit > 0) & pinned(region.jobs.ids, query.pins.job)
+    keep_flats = (flats_fit > 0) & pinned(region.flats.ids, query.pins.flat)
+    kitas = snapshot.kitas_free_on(start.toordinal())
     narrowed = replace(
         region,
         jobs=_subset(region.jobs, keep_jobs, jobs_fit),
         flats=_subset(region.flats, keep_flats, flats_fit),
-        kitas=snapshot.kitas_free_on(start.toordinal()),
+        kitas=_only_pinned_kita(kitas, query.pins.kita),
+        schools=_only_pinned_school(region.schools, query.pins.school),
     )
     removed = {
         "job_wish": (int((~keep_jobs).sum()), len(keep_jobs)),

@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass
 
 import numpy as np
-from django.db.models import Count, Max, Sum
+from django.db import connection
 from django.utils import timezone
 
 from stadt360.bundles import engine
@@ -100,14 +100,23 @@ class FreePlaces:
 
 
 def fingerprint() -> tuple:
-    """Changes whenever a published offer (or a Kita's free places) changes."""
-    parts: list[object] = []
+    """Changes whenever a published offer (or a Kita's free places) changes.
+
+    One statement of scalar subqueries over the offer tables: count, newest update and
+    highest id per table, plus the sum of free places. The day matters too: offers leave
+    ``published()`` when their valid-until day passes.
+    """
+    parts = []
     for model in (Job, Flat, Kita, School):
-        stats = model.objects.aggregate(n=Count("id"), last=Max("updated_at"), top=Max("id"))
-        parts += [stats["n"], stats["last"], stats["top"]]
-    places = FreePlace.objects.aggregate(n=Count("id"), total=Sum("count"), top=Max("id"))
-    # The day matters too: offers leave ``published()`` when their valid-until day passes.
-    return (timezone.localdate(), *parts, places["n"], places["total"], places["top"])
+        table = connection.ops.quote_name(model._meta.db_table)
+        parts += [f"SELECT COUNT(*) FROM {table}", f"SELECT MAX(updated_at) FROM {table}",
+                  f"SELECT MAX(id) FROM {table}"]  # fmt: skip
+    places = connection.ops.quote_name(FreePlace._meta.db_table)
+    parts += [f"SELECT COUNT(*) FROM {places}", f"SELECT SUM(count) FROM {places}"]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(f"({part})" for part in parts))
+        row = cursor.fetchone()
+    return (timezone.localdate(), *(str(value) for value in row))
 
 
 def zone_grid(points: np.ndarray) -> ZoneGrid:
