@@ -35,7 +35,9 @@ def style_for(language: str | None) -> NumberStyle:
     return STYLES.get(base, STYLES["de"])
 
 
-def format_number(value: int | float | Decimal, decimals: int = 0, language: str | None = None) -> str:
+def format_number(
+    value: int | float | Decimal, decimals: int = 0, language: str | None = None
+) -> str:
     """Group thousands and round half up (as people expect, not banker's rounding)."""
     style = style_for(language)
     quantum = Decimal(1).scaleb(-decimals)

@@ -1,0 +1,13 @@
+from django.urls import path
+
+
+app_name = "public"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("suche/", views.search, name="search"),
+    path("impressum/", views.imprint, name="imprint"),
+    path("datenschutz/", views.privacy, name="privacy"),
+    path("barrierefreiheit/", views.accessibility, name="accessibility"),
+    path("barrierefreiheit/danke/", views.barrier_thanks, name="barrier-thanks"),
+    path("leichte-sprache/", views.easy_language, name="easy-language"),
+]

@@ -1,0 +1,71 @@
+"""The barrier-feedback form of the accessibility statement."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from stadt360.public.models import BarrierReport, BarrierStatus
+
+VALID = {
+    "page_url": "http://testserver/suche/",
+    "description": "Der Suchknopf ist mit dem Screenreader nicht erreichbar.",
+    "contact_email": "",
+    "consent": "on",
+}
+
+
+@pytest.mark.django_db
+def test_report_is_stored_and_person_sees_thanks(client: Client) -> None:
+    response = client.post("/barrierefreiheit/", VALID)
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/barrierefreiheit/danke/"
+    report = BarrierReport.objects.get()
+    assert report.status == BarrierStatus.NEW
+    assert report.language == "de"
+    assert report.contact_email == ""
+    assert report.consented_at is not None
+
+
+@pytest.mark.django_db
+def test_english_report_records_the_language(client: Client) -> None:
+    response = client.post("/en/barrierefreiheit/", {**VALID, "contact_email": "kim@example.org"})
+    assert response.headers["Location"] == "/en/barrierefreiheit/danke/"
+    report = BarrierReport.objects.get()
+    assert (report.language, report.contact_email) == ("en", "kim@example.org")
+
+
+@pytest.mark.django_db
+def test_missing_consent_and_description_are_explained_next_to_the_fields(client: Client) -> None:
+    response = client.post("/barrierefreiheit/", {**VALID, "consent": "", "description": ""})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert not BarrierReport.objects.exists()
+    assert "Bitte stimmen Sie zu, damit wir Ihre Nachricht speichern dürfen." in html
+    assert "Beschreiben Sie die Barriere." in html
+    assert 'id="error-summary"' in html
+    # The input points at its error message, which exists with that id.
+    assert 'aria-describedby="id_description_helptext id_description_error"' in html
+    assert 'id="id_description_error"' in html
+    assert 'aria-invalid="true"' in html
+    assert "kern-form-input__input--error" in html
+
+
+@pytest.mark.django_db
+def test_invalid_email_is_rejected(client: Client) -> None:
+    client.post("/barrierefreiheit/", {**VALID, "contact_email": "not-an-address"})
+    assert not BarrierReport.objects.exists()
+
+
+@pytest.mark.django_db
+def test_form_is_prefilled_with_the_page_the_person_came_from(client: Client) -> None:
+    html = client.get("/barrierefreiheit/", {"page": "/suche/"}).content.decode()
+    assert 'value="http://testserver/suche/"' in html
+    foreign = client.get("/barrierefreiheit/", {"page": "//evil.example/"}).content.decode()
+    field = re.search(r'<input[^>]*name="page_url"[^>]*>', foreign).group(0)
+    assert "evil.example" not in field
+
+
+@pytest.mark.django_db
+def test_only_the_form_page_sets_the_csrf_cookie(client: Client) -> None:
+    assert set(client.get("/barrierefreiheit/").cookies) == {"csrftoken"}
