@@ -22,7 +22,9 @@ from stadt360.bundles.engine import (
     Wishes,
     top_k,
 )
+from stadt360.bundles.engine.prepare import prepare
 from stadt360.bundles.engine.reference import reference_top_k
+from stadt360.bundles.engine.search import exists
 from stadt360.mobility.geometric import MODES, Mode
 from stadt360.mobility.zones import ZoneGrid, build_zone_matrices
 
@@ -167,3 +169,11 @@ def test_pruning_paths_on_larger_instances(seed: int, ages: tuple[int, ...]) -> 
         relax=False,
     )
     assert ranked(region, query) == reference_top_k(region, query)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cases())
+def test_exists_equals_enumeration_has_a_bundle(case: tuple[Region, BundleQuery]) -> None:
+    """The relaxation search's early-exit feasibility check agrees with enumeration."""
+    region, query = case
+    assert exists(prepare(region, query)) == bool(reference_top_k(region, query))

@@ -110,20 +110,14 @@ def more_ranks(p: Prepared, b: Blocks, bar: float, done: int) -> bool:
     return len(fz) > 0
 
 
-def mode_min_pairs(matrix: np.ndarray, modes: np.ndarray, rows: np.ndarray, cols: np.ndarray):
-    """min over modes of matrix[m, rows[i], cols[i]]."""
-    return np.min(matrix[modes[:, None], rows[None, :], cols[None, :]], axis=0)
-
-
 def travel_upper(p: Prepared, b: Blocks, fz: np.ndarray, jz: np.ndarray) -> tuple:
     """(upper bound, chain lower bound) per block, -inf where the block is infeasible."""
-    travel = p.region.travel
     zf, zj = b.flats.zones[fz], b.jobs.zones[jz]
-    chain = mode_min_pairs(travel.round_trip_lower, p.modes, zf, zj)
+    chain = p.lower.round_trip[zf, zj]
     partial = b.job_best[jz] + b.envelope[fz, b.job_level[jz]]
     upper = total_score(partial, commute_score(chain), p.query.weights) + SLACK
     if np.isfinite(p.max_commute):
-        reach = mode_min_pairs(travel.path_lower, p.modes, zf, zj) <= p.max_commute
+        reach = p.lower.path[zf, zj] <= p.max_commute
         upper = np.where(reach, upper, -np.inf)
     return upper, chain
 

@@ -48,6 +48,10 @@ def orders(n: int) -> tuple[tuple[int, ...], ...]:
     return tuple(permutations(range(n)))
 
 
+# Rows priced at once; bounds the temporary (modes × rows × stops²) leg arrays.
+CHUNK_ROWS = 16_384
+
+
 def _distinct_stops(key: np.ndarray) -> np.ndarray:
     """Number of distinct places per row."""
     if key.shape[1] == 0:
@@ -56,73 +60,102 @@ def _distinct_stops(key: np.ndarray) -> np.ndarray:
     return 1 + (ordered[:, 1:] != ordered[:, :-1]).sum(axis=1)
 
 
-def _legs(t: np.ndarray, rows: ChainRows, order: tuple[int, ...]) -> tuple[list, list]:
-    """Morning and evening leg minutes (lists of row arrays) for one order."""
-    z, key = rows.zone[:, order], rows.key[:, order]
-    n = len(order)
-    morning = [t[rows.flat_zone, z[:, 0]]]
-    for i in range(1, n):
-        morning.append(np.where(key[:, i] == key[:, i - 1], 0, t[z[:, i - 1], z[:, i]]))
-    morning.append(t[z[:, -1], rows.job_zone])
-    evening = [t[rows.job_zone, z[:, -1]]]
-    for i in range(n - 1, 0, -1):
-        evening.append(np.where(key[:, i] == key[:, i - 1], 0, t[z[:, i], z[:, i - 1]]))
-    evening.append(t[z[:, 0], rows.flat_zone])
-    return morning, evening
+@cache
+def _paths(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per order: the children in visiting order (orders × n), and the morning and evening
+    node sequences (orders × (n + 2)); node 0 is the flat, 1 + i child i, n + 1 the job."""
+    children = np.array(orders(n), np.int64).reshape(len(orders(n)), n)
+    count = len(children)
+    morning = np.column_stack(
+        [np.zeros(count, np.int64), children + 1, np.full(count, n + 1, np.int64)]
+    )
+    return children, morning, np.ascontiguousarray(morning[:, ::-1])
+
+
+def _leg_table(minutes: np.ndarray, modes: np.ndarray, rows: ChainRows) -> np.ndarray:
+    """(modes × rows × nodes × nodes) minutes between every two nodes of a row; 0 between
+    children at the same place."""
+    nodes = np.column_stack([rows.flat_zone, rows.zone, rows.job_zone])
+    m = modes[:, None, None, None]
+    table = minutes[m, nodes[None, :, :, None], nodes[None, :, None, :]]
+    n = rows.zone.shape[1]
+    if n > 1:
+        same = rows.key[:, :, None] == rows.key[:, None, :]
+        care = table[:, :, 1 : n + 1, 1 : n + 1]
+        care[np.broadcast_to(same, care.shape)] = 0
+    return table
 
 
 def _hours_ok(
-    rows: ChainRows, order: tuple[int, ...], morning: list, evening: list, tolerance: float
+    rows: ChainRows, morning: np.ndarray, evening: np.ndarray, tolerance: float
 ) -> np.ndarray:
-    """Each stop open when left in the morning and when reached in the evening."""
-    n = len(order)
-    ok = np.ones(len(rows.start), bool)
-    to_work = np.zeros(len(rows.start), np.int64)
-    for i in range(n - 1, -1, -1):
-        to_work = to_work + morning[i + 1]
-        ok &= rows.opens[:, order[i]] <= rows.start - to_work + tolerance
-    from_work = np.zeros(len(rows.start), np.int64)
-    for step, i in enumerate(range(n - 1, -1, -1)):
-        from_work = from_work + evening[step]
-        ok &= rows.closes[:, order[i]] >= rows.end + from_work - tolerance
+    """(modes × rows × orders): each stop open when the parent leaves it in the morning
+    and still open when the parent is back in the evening."""
+    children, _, _ = _paths(rows.zone.shape[1])
+    to_work = np.cumsum(morning[..., :0:-1], axis=-1)[..., ::-1]
+    from_work = np.cumsum(evening[..., :-1], axis=-1)[..., ::-1]
+    start, end = rows.start[:, None, None], rows.end[:, None, None]
+    ok = (rows.opens[:, children] <= start - to_work + tolerance).all(axis=-1)
+    ok &= (rows.closes[:, children] >= end + from_work - tolerance).all(axis=-1)
     return ok
 
 
-def _adjacent_duplicates(key: np.ndarray, order: tuple[int, ...], distinct: np.ndarray):
-    """True where children sharing a place stand next to each other in the order."""
-    if len(order) < 2:
-        return np.ones(len(key), bool)
-    k = key[:, order]
-    return (k[:, 1:] != k[:, :-1]).sum(axis=1) == distinct - 1
+def _adjacent_duplicates(key: np.ndarray) -> np.ndarray:
+    """(rows × orders): children sharing a place stand next to each other in the order."""
+    children, _, _ = _paths(key.shape[1])
+    k = key[:, children]
+    together = (k[..., 1:] != k[..., :-1]).sum(axis=-1)
+    return together == _distinct_stops(key)[:, None] - 1
+
+
+def _price(
+    minutes: np.ndarray, modes: np.ndarray, rows: ChainRows, max_commute: float, tolerance: float
+) -> ChainBest:
+    """Every (mode, order) of every row at once; the cheapest feasible one per row."""
+    n, count = rows.zone.shape[1], len(rows.flat_zone)
+    table = _leg_table(minutes, modes, rows)
+    _, morning_nodes, evening_nodes = _paths(n)
+    morning = table[:, :, morning_nodes[:, :-1], morning_nodes[:, 1:]]
+    evening = table[:, :, evening_nodes[:, :-1], evening_nodes[:, 1:]]
+    am = morning.sum(axis=-1)
+    daily = am + evening.sum(axis=-1)
+    ok = am <= max_commute
+    if n:
+        ok &= _hours_ok(rows, morning, evening, tolerance)
+        if n > 1:
+            ok &= _adjacent_duplicates(rows.key)[None]
+    width = len(modes) * len(morning_nodes)
+    cost = np.where(ok, daily, np.inf).transpose(1, 0, 2).reshape(count, width)
+    pick = np.argmin(cost, axis=1)
+    best = cost[np.arange(count), pick]
+    found = np.isfinite(best)
+    mode_at, order_at = np.divmod(pick, len(morning_nodes))
+    am_best = am.transpose(1, 0, 2).reshape(count, width)[np.arange(count), pick]
+    return ChainBest(
+        best,
+        np.where(found, am_best, 0).astype(np.int64),
+        np.where(found, modes[mode_at], -1).astype(np.int64),
+        np.where(found, order_at, -1).astype(np.int64),
+    )
 
 
 def best_chains(
     minutes: np.ndarray, modes: np.ndarray, rows: ChainRows, max_commute: float, tolerance: float
 ) -> ChainBest:
-    """Cheapest feasible (mode, order) per row."""
+    """Cheapest feasible (mode, order) per row (ties: first mode in ``modes``, then first
+    order in ``orders``)."""
     count = len(rows.flat_zone)
-    best = ChainBest(
-        np.full(count, np.inf),
-        np.zeros(count, np.int64),
-        np.full(count, -1, np.int64),
-        np.full(count, -1, np.int64),
+    if count == 0 or len(modes) == 0:
+        return ChainBest(
+            np.full(count, np.inf), *(np.full(count, v, np.int64) for v in (0, -1, -1))
+        )
+    if count <= CHUNK_ROWS:
+        return _price(minutes, modes, rows, max_commute, tolerance)
+    parts = []
+    for low in range(0, count, CHUNK_ROWS):
+        part = slice(low, low + CHUNK_ROWS)
+        chunk = ChainRows(*(getattr(rows, name)[part] for name in ChainRows.__slots__))
+        parts.append(_price(minutes, modes, chunk, max_commute, tolerance))
+    return ChainBest(
+        *(np.concatenate([getattr(b, name) for b in parts]) for name in ChainBest.__slots__)
     )
-    n = rows.zone.shape[1]
-    distinct = _distinct_stops(rows.key)
-    for m in modes:
-        t = minutes[m]
-        for o_index, order in enumerate(orders(n)):
-            if n == 0:
-                morning = [t[rows.flat_zone, rows.job_zone]]
-                evening = [t[rows.job_zone, rows.flat_zone]]
-                ok = np.ones(count, bool)
-            else:
-                morning, evening = _legs(t, rows, order)
-                ok = _hours_ok(rows, order, morning, evening, tolerance)
-                ok &= _adjacent_duplicates(rows.key, order, distinct)
-            am = np.sum(morning, axis=0)
-            daily = am + np.sum(evening, axis=0)
-            better = ok & (am <= max_commute) & (daily < best.daily)
-            best.daily[better], best.morning[better] = daily[better], am[better]
-            best.mode[better], best.order[better] = m, o_index
-    return best

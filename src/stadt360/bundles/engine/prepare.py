@@ -10,6 +10,7 @@ import numpy as np
 
 from . import money
 from .inputs import BundleQuery, Region
+from .lower import ModeMinimum, mode_minimum
 from .needs import (
     CareKind,
     ChildNeed,
@@ -56,12 +57,14 @@ class Prepared:
     job_start: np.ndarray
     job_end: np.ndarray
     job_shift_assumed: np.ndarray
+    job_shift: np.ndarray
     flat_index: np.ndarray
     flat_zone: np.ndarray
     flat_part: np.ndarray
     flat_rent: np.ndarray
     care: tuple[CareOptions, ...]
     modes: np.ndarray
+    lower: ModeMinimum | None
     max_commute: float
     max_rent_share: float
     tolerance: float
@@ -179,7 +182,10 @@ def prepare(region: Region, query: BundleQuery) -> Prepared:
         region.jobs.shift_start, region.jobs.shift_end, region.jobs.weekly_hours
     )
     ji, fi = np.flatnonzero(jmask), np.flatnonzero(fmask)
+    shifts = np.column_stack([start[ji], end[ji]])
+    shift = np.unique(shifts, axis=0, return_inverse=True)[1].ravel() if len(ji) else ji
     care = care_options(region, query)
+    modes = mode_indices(region, query)
     removed = _count_removed({"min_salary": jmask}, "jobs") | _count_removed(fmasks, "flats")
     for i, options in enumerate(care):
         kind = "kitas" if options.need.kind is CareKind.KITA else "schools"
@@ -198,12 +204,14 @@ def prepare(region: Region, query: BundleQuery) -> Prepared:
         job_start=start[ji],
         job_end=end[ji],
         job_shift_assumed=assumed[ji],
+        job_shift=shift,
         flat_index=fi,
         flat_zone=region.flats.zone[fi],
         flat_part=weights.flat_fit * region.flats.fit[fi],
         flat_rent=region.flats.warm_rent[fi],
         care=care,
-        modes=mode_indices(region, query),
+        modes=modes,
+        lower=mode_minimum(region.travel, modes) if len(modes) else None,
         max_commute=np.inf if wishes.max_commute_min is None else float(wishes.max_commute_min),
         max_rent_share=np.inf if wishes.max_rent_share is None else float(wishes.max_rent_share),
         tolerance=float(wishes.hours_tolerance_min),

@@ -18,7 +18,7 @@ from .money import estimated_gross
 from .needs import min_rooms, working_day
 from .outputs import Relaxation, Removal
 from .prepare import Prepared, household_money, prepare
-from .search import search
+from .search import exists, search
 
 MAX_STEPS = 24
 
@@ -73,8 +73,18 @@ def diagnose(p: Prepared) -> tuple[Removal, ...]:
     return tuple(r for r in out if r.removed > 0)
 
 
+def _changed(region: Region, query: BundleQuery, wishes: Wishes):
+    return prepare(region, replace(query, wishes=wishes, relax=False))
+
+
 def _yields(region: Region, query: BundleQuery, wishes: Wishes) -> int:
-    return len(search(prepare(region, replace(query, wishes=wishes, relax=False)), query.k))
+    """How many bundles (at most k) the changed query yields."""
+    return len(search(_changed(region, query, wishes), query.k))
+
+
+def _feasible(region: Region, query: BundleQuery, wishes: Wishes) -> bool:
+    """Whether the changed query yields any bundle (stops at the first one)."""
+    return exists(_changed(region, query, wishes))
 
 
 def _steps(query: BundleQuery) -> list[tuple[str, object, object]]:
@@ -115,7 +125,7 @@ def _smallest_step(region: Region, query: BundleQuery, name: str, value_at) -> i
     """Fewest steps that yield a bundle: doubling, then bisection (yield is monotone)."""
 
     def ok(n: int) -> bool:
-        return _yields(region, query, replace(query.wishes, **{name: value_at(n)})) > 0
+        return _feasible(region, query, replace(query.wishes, **{name: value_at(n)}))
 
     high, limit = 1, 1 if name == "modes" else MAX_STEPS
     while not ok(high):

@@ -36,7 +36,8 @@ DETOUR_MIN_PAIRS = 64
 WARM_FLAT_ZONES = 4
 WARM_BLOCKS = 32
 FIRST_RANKS = 16
-QUICK_OPTIONS = 6
+# Places per child in the warm start: few enough that their combinations stay few.
+QUICK_OPTIONS = (6, 3, 2)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -150,25 +151,42 @@ def route_groups(
 ) -> tuple[RouteGroups, np.ndarray]:
     """Group pairs by (flat zone, job zone, shift); each group's chain budget comes from
     its best pair."""
-    keys = np.column_stack([zf, zj, p.job_start[job], p.job_end[job]])
-    unique, group = np.unique(keys, axis=0, return_inverse=True)
+    zones = p.region.travel.minutes.shape[1]
+    shifts = int(p.job_shift.max()) + 1 if len(p.job_shift) else 1
+    keys = (zf.astype(np.int64) * zones + zj) * shifts + p.job_shift[job]
+    _, first, group = np.unique(keys, return_index=True, return_inverse=True)
     group = group.ravel()
-    best = np.full(len(unique), -np.inf)
+    best = np.full(len(first), -np.inf)
     np.maximum.at(best, group, partial)
     w = p.query.weights
     if w.commute > 0 and np.isfinite(bar):
         need = (bar * w.total - best) / w.commute - 1e-9
         budget = np.array([max_daily_minutes(v) for v in need]) + 1e-6
     else:
-        budget = np.full(len(unique), np.inf)
+        budget = np.full(len(first), np.inf)
     routes = RouteGroups(
-        unique[:, 0].astype(np.int64),
-        unique[:, 1].astype(np.int64),
-        unique[:, 2],
-        unique[:, 3],
+        zf[first].astype(np.int64),
+        zj[first].astype(np.int64),
+        p.job_start[job[first]],
+        p.job_end[job[first]],
         budget,
     )
     return routes, group
+
+
+def top_pairs(p: Prepared, group: np.ndarray, partial: np.ndarray, k: int) -> np.ndarray:
+    """Pairs that can be among the k best of their route group: all pairs of a group share
+    every care chain, so a pair whose partial sum is (beyond rounding) below the group's
+    k-th best is beaten by k bundles with the same care places."""
+    order = np.lexsort([-partial, group])
+    sorted_group = group[order]
+    first = np.searchsorted(sorted_group, sorted_group, side="left")
+    rank = np.arange(len(order)) - first
+    kth = np.full(int(group.max()) + 1 if len(group) else 0, -np.inf)
+    at_k = order[rank == k - 1]
+    kth[group[at_k]] = partial[at_k]
+    margin = SLACK * max(p.query.weights.total, 1.0)
+    return np.flatnonzero(partial >= kth[group] - margin)
 
 
 def chain_rows(p: Prepared, routes: RouteGroups, rows_group: np.ndarray, picks: np.ndarray):
@@ -266,6 +284,8 @@ def open_blocks(
         return empty_found(len(p.care))
     zf, zj = b.flats.zones[fz[block]], b.jobs.zones[jz[block]]
     routes, group = route_groups(p, zf, zj, job, partial, bar)
+    keep = top_pairs(p, group, partial, k)
+    job, flat, group, partial, cost = (a[keep] for a in (job, flat, group, partial, cost))
     found = price(p, routes, group, job, flat, partial, cost, k, quick)
     return found.take(np.flatnonzero(found.total >= bar))
 
@@ -276,7 +296,8 @@ def first_bar(p: Prepared, b: Blocks, k: int) -> Found:
     upper, chain = travel_upper(p, b, fz, jz)
     top = np.argsort(-upper, kind="stable")[:WARM_BLOCKS]
     top = top[np.isfinite(upper[top])]
-    return open_blocks(p, b, fz[top], jz[top], chain[top], -np.inf, k, quick=QUICK_OPTIONS)
+    quick = QUICK_OPTIONS[min(len(p.care), len(QUICK_OPTIONS)) - 1] if p.care else None
+    return open_blocks(p, b, fz[top], jz[top], chain[top], -np.inf, k, quick=quick)
 
 
 def sweep(p: Prepared, b: Blocks, best: Found, k: int, ranks: tuple[int, int]) -> Found:
@@ -297,12 +318,36 @@ def sweep(p: Prepared, b: Blocks, best: Found, k: int, ranks: tuple[int, int]) -
     return best
 
 
+def hopeless(p: Prepared) -> bool:
+    """True when some candidate set is empty, so no bundle can exist."""
+    if len(p.job_index) == 0 or len(p.flat_index) == 0 or p.lower is None:
+        return True
+    return any(len(options.source) == 0 for options in p.care)
+
+
+def exists(p: Prepared) -> bool:
+    """Whether the query has at least one bundle: reachable blocks are opened best travel
+    bound first, in growing batches, and the search stops at the first bundle found."""
+    if hopeless(p):
+        return False
+    b = build_blocks(p)
+    fz, jz = candidates(p, b, -np.inf, (0, len(b.flats.zones)))
+    upper, chain = travel_upper(p, b, fz, jz)
+    order = np.flatnonzero(np.isfinite(upper))
+    order = order[np.argsort(-upper[order], kind="stable")]
+    batch, done = SWEEP_BATCH, 0
+    while done < len(order):
+        chosen = order[done : done + batch]
+        if len(open_blocks(p, b, fz[chosen], jz[chosen], chain[chosen], -np.inf, 1)):
+            return True
+        done, batch = done + batch, min(batch * 4, MAX_BATCH)
+    return False
+
+
 def search(p: Prepared, k: int) -> Found:
     """The exact top-k bundles (see module docstring)."""
     best = empty_found(len(p.care))
-    if k <= 0 or len(p.job_index) == 0 or len(p.flat_index) == 0:
-        return best
-    if any(len(options.source) == 0 for options in p.care):
+    if k <= 0 or hopeless(p):
         return best
     b = build_blocks(p)
     best = merge(p, best, first_bar(p, b, k), k)
