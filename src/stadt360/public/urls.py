@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import offer_urls, views
 
 app_name = "public"
 urlpatterns = [
@@ -10,4 +11,5 @@ urlpatterns = [
     path("barrierefreiheit/", views.accessibility, name="accessibility"),
     path("barrierefreiheit/danke/", views.barrier_thanks, name="barrier-thanks"),
     path("leichte-sprache/", views.easy_language, name="easy-language"),
+    *offer_urls.urlpatterns,
 ]
