@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import offer_urls, views
+from .wizard import urls as wizard_urls
 
 app_name = "public"
 urlpatterns = [
@@ -12,4 +13,5 @@ urlpatterns = [
     path("barrierefreiheit/danke/", views.barrier_thanks, name="barrier-thanks"),
     path("leichte-sprache/", views.easy_language, name="easy-language"),
     *offer_urls.urlpatterns,
+    *wizard_urls.urlpatterns,
 ]

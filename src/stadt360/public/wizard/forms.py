@@ -1,0 +1,237 @@
+"""One Django form per wizard step; field names are the query-string keys.
+
+The forms only validate what a person typed; ``querystring`` turns their cleaned
+data into a ``BundleQuery`` and back. Ranges mirror ``bundles.schemas`` so that a
+valid form always gives a valid query.
+"""
+
+import datetime
+from collections.abc import Sequence
+from typing import Any
+
+from django import forms
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from stadt360.bundles.schemas import MAX_CHILDREN, Hours, Mode
+
+CHILD_KEY = "child"
+
+# Priorities are simple words in the UI and numbers in the query (engine weights).
+WEIGHT_CHOICES = [("3", _("important")), ("1", _("normal")), ("0", _("doesn't matter"))]
+WEIGHT_KEYS = {"w_commute": "commute", "w_cost": "cost", "w_job": "job_fit", "w_flat": "flat_fit"}
+
+
+def _weight_field(label: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label, choices=WEIGHT_CHOICES, coerce=float, initial="1", widget=forms.RadioSelect
+    )
+
+
+def validate_birth_date(value: datetime.date, *, today: datetime.date | None = None) -> None:
+    today = today or datetime.date.today()
+    if value > today + datetime.timedelta(days=300):
+        raise forms.ValidationError(
+            _("This date is more than 300 days away. Enter the expected birth date."),
+            code="too_late",
+        )
+    if value <= today.replace(year=today.year - 18):
+        raise forms.ValidationError(
+            _("Adults count as adults above. Enter only children under 18."), code="adult"
+        )
+
+
+INPUT_CLASS = "kern-form-input__input"
+
+
+class KernForm(forms.Form):
+    """Inputs carry KERN's classes, and its error class once validation failed."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.NumberInput | forms.TextInput | forms.DateInput):
+                field.widget.attrs["class"] = INPUT_CLASS
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields and self.fields[name].widget.attrs.get("class") == INPUT_CLASS:
+                self.fields[name].widget.attrs["class"] = f"{INPUT_CLASS} {INPUT_CLASS}--error"
+
+
+class HouseholdForm(KernForm):
+    """Step 1. Children are a repeated ``child`` key; ``child_rows`` gives one field per row."""
+
+    adults = forms.IntegerField(
+        label=_("How many adults move?"), min_value=1, max_value=6, initial=1
+    )
+    income = forms.FloatField(
+        label=_("Other net income of the household (€ per month)"),
+        help_text=_("For example a pension or maintenance. Leave empty if none."),
+        min_value=0,
+        max_value=50_000,
+        required=False,
+    )
+
+    def __init__(
+        self, data: QueryDict | None = None, *, child_rows: Sequence[str] = (), **kwargs: Any
+    ) -> None:
+        rows = data.getlist(CHILD_KEY) if data is not None else list(child_rows)
+        super().__init__(_flatten_children(data) if data is not None else None, **kwargs)
+        for index, value in enumerate(rows):
+            self.fields[child_field(index)] = _child_date_field(index, initial=value)
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean() or {}
+        if len(self.child_rows()) > MAX_CHILDREN:
+            raise forms.ValidationError(
+                _("At most %(max)d children can be entered.") % {"max": MAX_CHILDREN}
+            )
+        return cleaned
+
+    def child_rows(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.fields if name.startswith(CHILD_KEY + "_")]
+
+    def children(self) -> list[datetime.date]:
+        return [self.cleaned_data[field.name] for field in self.child_rows()]
+
+
+def child_field(index: int) -> str:
+    return f"{CHILD_KEY}_{index}"
+
+
+def _child_date_field(index: int, *, initial: str) -> forms.DateField:
+    return forms.DateField(
+        label=_("Birth date of child %(number)d") % {"number": index + 1},
+        validators=[validate_birth_date],
+        error_messages={
+            "required": _("Enter the birth date or remove this child."),
+            "invalid": _("Enter the birth date as a date, e.g. 2022-03-15."),
+        },
+        widget=forms.DateInput(attrs={"type": "date"}),
+        initial=initial,
+    )
+
+
+def _flatten_children(data: QueryDict) -> QueryDict:
+    flat = data.copy()
+    for index, value in enumerate(data.getlist(CHILD_KEY)):
+        flat[child_field(index)] = value
+    return flat
+
+
+class JobForm(KernForm):
+    q = forms.CharField(
+        label=_("What kind of work are you looking for?"),
+        help_text=_("Keywords, e.g. nursing, electrician, accounting."),
+        max_length=200,
+        required=False,
+    )
+    occupation = forms.RegexField(
+        regex=r"^\d{1,5}$", required=False, widget=forms.HiddenInput, label=_("Occupation code")
+    )
+    hours = forms.ChoiceField(
+        label=_("Working hours"),
+        choices=[
+            (Hours.ANY.value, _("Full-time or part-time")),
+            (Hours.FULL_TIME.value, _("Full-time")),
+            (Hours.PART_TIME.value, _("Part-time")),
+        ],
+        initial=Hours.ANY.value,
+        widget=forms.RadioSelect,
+    )
+    min_salary = forms.FloatField(
+        label=_("Minimum gross salary (€ per month)"),
+        help_text=_("Leave empty if any salary is fine."),
+        min_value=0,
+        max_value=50_000,
+        required=False,
+    )
+    start = forms.DateField(
+        label=_("Earliest start"),
+        help_text=_("Leave empty if you can start at once."),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Enter the start as a date, e.g. 2026-04-01.")},
+    )
+
+
+class FlatForm(KernForm):
+    max_rent = forms.FloatField(
+        label=_("Maximum warm rent (€ per month)"),
+        help_text=_("Rent including service and heating costs."),
+        min_value=1,
+        max_value=20_000,
+        required=False,
+    )
+    max_share = forms.IntegerField(
+        label=_("Or: at most this share of the household's net income (%)"),
+        help_text=_("Many people aim for at most 30 %."),
+        min_value=1,
+        max_value=100,
+        required=False,
+    )
+    min_rooms = forms.FloatField(
+        label=_("At least this many rooms"),
+        help_text=_("Suggested from the size of your household. Kitchen and bath do not count."),
+        min_value=1,
+        max_value=12,
+        required=False,
+        widget=forms.NumberInput(attrs={"step": "0.5"}),
+    )
+    balcony = forms.BooleanField(label=_("Balcony or terrace"), required=False)
+    lift = forms.BooleanField(label=_("Lift"), required=False)
+    step_free = forms.BooleanField(label=_("Step-free access"), required=False)
+    pets = forms.BooleanField(label=_("Pets allowed"), required=False)
+    wbs = forms.BooleanField(
+        label=_("I have a housing entitlement certificate (WBS)"),
+        help_text=_("Then flats that require one are included."),
+        required=False,
+    )
+
+
+class PrioritiesForm(KernForm):
+    mode = forms.MultipleChoiceField(
+        label=_("How do you get around?"),
+        choices=[
+            (Mode.TRANSIT.value, _("Bus and tram")),
+            (Mode.BIKE.value, _("Bicycle")),
+            (Mode.WALK.value, _("On foot")),
+            (Mode.CAR.value, _("Car")),
+        ],
+        widget=forms.CheckboxSelectMultiple,
+        initial=[Mode.TRANSIT.value, Mode.BIKE.value, Mode.WALK.value],
+        error_messages={"required": _("Choose at least one way of getting around.")},
+    )
+    max_minutes = forms.IntegerField(
+        label=_("Longest trip to work, one way (minutes)"),
+        min_value=5,
+        max_value=180,
+        initial=45,
+    )
+    tolerance = forms.IntegerField(
+        label=_("Kita hours may miss working hours by up to (minutes)"),
+        help_text=_("If someone else can bring or pick up the child. Leave empty if not."),
+        min_value=0,
+        max_value=240,
+        required=False,
+    )
+    w_commute = _weight_field(_("Short trips"))
+    w_cost = _weight_field(_("Low costs"))
+    w_job = _weight_field(_("A job that fits well"))
+    w_flat = _weight_field(_("A flat that fits well"))
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean() or {}
+        weights = [cleaned.get(key) for key in WEIGHT_KEYS]
+        if all(weight == 0 for weight in weights):
+            raise forms.ValidationError(
+                _("Mark at least one priority as important or normal."), code="no_priority"
+            )
+        return cleaned
+
+
+STEP_FORMS: tuple[type[forms.Form], ...] = (HouseholdForm, JobForm, FlatForm, PrioritiesForm)
+# A step counts as answered when its marker key is in the query (always sent by its form).
+STEP_MARKERS = ("adults", "hours", "min_rooms", "max_minutes")

@@ -1,0 +1,405 @@
+"""Bundle results in the person's terms: the card's reason line, the day, the month, compare rows.
+
+Pure functions over ``bundles.schemas`` (the response contract); no database, no request.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from stadt360.bundles.schemas import (
+    Bundle,
+    BundleQuery,
+    BundleSearchResult,
+    CarePart,
+    Elimination,
+    Leg,
+    Mode,
+    Place,
+)
+from stadt360.core.templatetags.formatting import format_money, format_number
+
+from .forms import WEIGHT_CHOICES, WEIGHT_KEYS, FlatForm, JobForm, PrioritiesForm
+from .querystring import number
+
+SORTS = {
+    "overall": gettext_lazy("best overall"),
+    "commute": gettext_lazy("shortest trips"),
+    "cost": gettext_lazy("lowest costs"),
+}
+MODE_LABELS = {
+    Mode.TRANSIT: gettext_lazy("by bus and tram"),
+    Mode.BIKE: gettext_lazy("by bicycle"),
+    Mode.WALK: gettext_lazy("on foot"),
+    Mode.CAR: gettext_lazy("by car"),
+}
+VERDICTS = {
+    "very_good": gettext_lazy("Very good match"),
+    "good": gettext_lazy("Good match"),
+    "compromise": gettext_lazy("Match with compromise"),
+}
+# Differences below these are noise, not a compromise worth a sentence.
+MINUTES_NOTICEABLE = 3
+EUROS_NOTICEABLE = 20
+
+
+def bundle_key(bundle: Bundle) -> str:
+    """Stable id of a bundle across requests: job, flat and each care place."""
+    care = ".".join(_care_key(part) for part in bundle.care)
+    return f"{bundle.job.id}-{bundle.flat.id}" + (f"-{care}" if care else "")
+
+
+def _care_key(part: CarePart) -> str:
+    if part.kita:
+        return f"k{part.kita.id}"
+    return f"s{part.school.id}" if part.school else "n"
+
+
+def monthly_costs(bundle: Bundle) -> float:
+    return bundle.money.warm_rent + bundle.money.kita_fees
+
+
+def verdict_label(bundle: Bundle) -> str:
+    return str(VERDICTS.get(bundle.verdict, bundle.verdict))
+
+
+def compromise_line(bundle: Bundle, best: Bundle) -> str:
+    """ "9 minutes more travel per day, in return 180 € more left each month" vs the best bundle."""
+    if bundle_key(bundle) == bundle_key(best):
+        return _("The best match for your priorities.")
+    minutes = round(bundle.commute.minutes - best.commute.minutes)
+    euros = round(bundle.money.remaining - best.money.remaining)
+    worse, better = _differences(minutes, euros)
+    if worse and better:
+        return _("%(worse)s, in return %(better)s.") % {"worse": worse, "better": better}
+    if worse:
+        return _("%(worse)s than the best match.") % {"worse": worse}
+    if better:
+        return _("%(better)s; the job or flat fits your wishes a little less.") % {"better": better}
+    return _("Similar trips and costs; the job or flat fits your wishes a little less.")
+
+
+def _differences(minutes: int, euros: int) -> tuple[str, str]:
+    worse, better = [], []
+    if abs(minutes) >= MINUTES_NOTICEABLE:
+        text = ngettext(
+            "%(n)d minute %(dir)s travel per day",
+            "%(n)d minutes %(dir)s travel per day",
+            abs(minutes),
+        ) % {"n": abs(minutes), "dir": _("more") if minutes > 0 else _("less")}
+        (worse if minutes > 0 else better).append(text)
+    if abs(euros) >= EUROS_NOTICEABLE:
+        template = (
+            _("%(amount)s more left each month")
+            if euros > 0
+            else _("%(amount)s less left each month")
+        )
+        (better if euros > 0 else worse).append(template % {"amount": format_money(abs(euros))})
+    return ", ".join(worse), ", ".join(better)
+
+
+def clock(value: str | None) -> str:
+    """ "06:30" or "06:30:00" → "6:30"."""
+    if not value:
+        return ""
+    hours, minutes = value.split(":")[:2]
+    return f"{int(hours)}:{minutes}"
+
+
+def hours_lines(bundle: Bundle) -> list[str]:
+    """Opening hours against working hours, in words, one line per care place."""
+    job = bundle.job
+    lines = []
+    for part in bundle.care:
+        if not part.kita:
+            continue
+        if not (part.kita.opens and job.shift_start):
+            lines.append(
+                _("%(kita)s: opening or working hours are not known yet — ask both.")
+                % {"kita": part.kita.name}
+            )
+            continue
+        lines.append(
+            _(
+                "%(kita)s opens %(opens)s, your work starts %(start)s; it closes %(closes)s, "
+                "your work ends %(end)s"
+            )
+            % {
+                "kita": part.kita.name,
+                "opens": clock(part.kita.opens),
+                "start": clock(job.shift_start),
+                "closes": clock(part.kita.closes) or "?",
+                "end": clock(job.shift_end) or "?",
+            }
+        )
+    return lines
+
+
+def hours_verdict(bundle: Bundle) -> str:
+    if bundle.hours_covered is None:
+        return _("not known")
+    return _("fits") if bundle.hours_covered else _("does not fit")
+
+
+def leg_text(leg: Leg) -> str:
+    minutes = round(leg.minutes)
+    return ngettext(
+        "%(origin)s → %(destination)s: %(n)d minute %(mode)s",
+        "%(origin)s → %(destination)s: %(n)d minutes %(mode)s",
+        minutes,
+    ) % {
+        "origin": leg.origin,
+        "destination": leg.destination,
+        "n": minutes,
+        "mode": MODE_LABELS.get(leg.mode, leg.mode),
+    }
+
+
+def offer_url(kind: str, pk: int) -> str:
+    """The public detail page of an offer, or "" while that page does not exist."""
+    try:
+        return reverse(f"public:{kind}-detail", args=[pk])
+    except NoReverseMatch:
+        return ""
+
+
+@dataclass(frozen=True)
+class Card:
+    bundle: Bundle
+    key: str
+    verdict: str
+    reason: str
+    hours: list[str]
+    hours_verdict: str
+    legs: list[str]
+    job_url: str
+    flat_url: str
+    care: list[tuple[CarePart, str]]
+    map_url: str = ""
+
+
+def cards(
+    result: BundleSearchResult, sort: str = "overall", map_url: Callable[[str], str] = str
+) -> list[Card]:
+    if not result.bundles:
+        return []
+    best = min(result.bundles, key=lambda bundle: bundle.rank)
+    return [_card(bundle, best, map_url) for bundle in sort_bundles(result.bundles, sort)]
+
+
+def _card(bundle: Bundle, best: Bundle, map_url: Callable[[str], str]) -> Card:
+    key = bundle_key(bundle)
+    return Card(
+        bundle=bundle,
+        key=key,
+        verdict=verdict_label(bundle),
+        reason=compromise_line(bundle, best),
+        hours=hours_lines(bundle),
+        hours_verdict=hours_verdict(bundle),
+        legs=[leg_text(leg) for leg in bundle.commute.legs],
+        job_url=offer_url("job", bundle.job.id),
+        flat_url=offer_url("flat", bundle.flat.id),
+        care=[(part, _care_url(part)) for part in bundle.care],
+        map_url=map_url(key),
+    )
+
+
+def _care_url(part: CarePart) -> str:
+    if part.kita:
+        return offer_url("kita", part.kita.id)
+    return offer_url("school", part.school.id) if part.school else ""
+
+
+SORT_KEYS: dict[str, Callable[[Bundle], tuple[float, ...]]] = {
+    "overall": lambda bundle: (bundle.rank,),
+    "commute": lambda bundle: (bundle.commute.minutes, bundle.rank),
+    "cost": lambda bundle: (monthly_costs(bundle), bundle.rank),
+}
+
+
+def sort_bundles(bundles: Sequence[Bundle], sort: str) -> list[Bundle]:
+    return sorted(bundles, key=SORT_KEYS.get(sort, SORT_KEYS["overall"]))
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    label: str
+    cells: list[str]
+    best: frozenset[int]  # column indexes holding the best value (empty: no ranking)
+
+
+def compare_rows(chosen: Sequence[Card]) -> list[CompareRow]:
+    """The card's rows with bundles as columns; the best value of each row is named in words."""
+    bundles = [card.bundle for card in chosen]
+
+    def ranked(label: str, cells: list[str], values: list[float], higher: bool) -> CompareRow:
+        target = max(values) if higher else min(values)
+        best = frozenset(i for i, v in enumerate(values) if v == target and len(set(values)) > 1)
+        return CompareRow(label, cells, best)
+
+    return [
+        CompareRow(_("Verdict"), [card.verdict for card in chosen], frozenset()),
+        CompareRow(_("Job"), [_job_cell(b) for b in bundles], frozenset()),
+        CompareRow(_("Flat"), [_flat_cell(b) for b in bundles], frozenset()),
+        CompareRow(_("Care"), [_care_cell(b) for b in bundles], frozenset()),
+        ranked(
+            _("Travel per working day"),
+            [_minutes(b.commute.minutes) for b in bundles],
+            [round(b.commute.minutes) for b in bundles],
+            higher=False,
+        ),
+        ranked(
+            _("Warm rent and Kita fees per month"),
+            [format_money(round(monthly_costs(b))) for b in bundles],
+            [round(monthly_costs(b)) for b in bundles],
+            higher=False,
+        ),
+        ranked(
+            _("Left each month"),
+            [format_money(round(b.money.remaining)) for b in bundles],
+            [round(b.money.remaining) for b in bundles],
+            higher=True,
+        ),
+        ranked(
+            _("Opening hours and working hours"),
+            [card.hours_verdict for card in chosen],
+            [1.0 if b.hours_covered else 0.0 for b in bundles],
+            higher=True,
+        ),
+        CompareRow(_("Compromise"), [card.reason for card in chosen], frozenset()),
+    ]
+
+
+def _minutes(value: float) -> str:
+    minutes = round(value)
+    return ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes}
+
+
+def rooms(value: float) -> str:
+    """ "3" or "2,5" (de) / "2.5" (en)."""
+    return format_number(value, 0 if float(value).is_integer() else 1)
+
+
+def _job_cell(bundle: Bundle) -> str:
+    return f"{bundle.job.name} ({bundle.job.provider})"
+
+
+def _flat_cell(bundle: Bundle) -> str:
+    flat = bundle.flat
+    return _("%(rooms)s rooms, %(space)d m², %(district)s") % {
+        "rooms": rooms(flat.rooms),
+        "space": round(flat.living_space),
+        "district": flat.district or flat.address,
+    }
+
+
+def _care_cell(bundle: Bundle) -> str:
+    names = [
+        part.kita.name if part.kita else part.school.name if part.school else "–"
+        for part in bundle.care
+    ]
+    return ", ".join(names) or _("no care place needed")
+
+
+def rooms_input(value: float) -> str:
+    """A room count for a number input (always a decimal point): "3", "2.5"."""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+@dataclass(frozen=True)
+class Stop:
+    kind: str  # flat, kita, school, job
+    label: str
+    name: str
+    address: str
+    latitude: float
+    longitude: float
+
+
+def stops(bundle: Bundle) -> list[Stop]:
+    """The places of the day, each once: flat, care places (a shared Kita once), work."""
+    care: dict[tuple[str, int], tuple[Place, list[int]]] = {}
+    for part in bundle.care:
+        kind, place = ("kita", part.kita) if part.kita else ("school", part.school)
+        if place is not None:
+            care.setdefault((kind, place.id), (place, []))[1].append(part.child.index + 1)
+    places: list[tuple[str, str, Place]] = [
+        ("flat", _("Flat"), bundle.flat),
+        *((kind, _care_label(kind, kids), place) for (kind, _id), (place, kids) in care.items()),
+        ("job", _("Work"), bundle.job),
+    ]
+    return [
+        Stop(kind=kind, label=label, name=place.name, address=place.address,
+             latitude=place.latitude, longitude=place.longitude)
+        for kind, label, place in places
+    ]  # fmt: skip
+
+
+def _care_label(kind: str, children: list[int]) -> str:
+    numbers = ", ".join(str(n) for n in children)
+    if kind == "kita":
+        return ngettext("Kita for child %(n)s", "Kita for children %(n)s", len(children)) % {
+            "n": numbers
+        }
+    return ngettext("School for child %(n)s", "School for children %(n)s", len(children)) % {
+        "n": numbers
+    }
+
+
+def map_data(stops: Sequence[Stop]) -> dict[str, object]:
+    """What bundle-map.js draws: numbered stops; the route runs through them in order."""
+    return {
+        "stops": [
+            {
+                "n": i,
+                "kind": stop.kind,
+                "label": f"{i}. {stop.label}: {stop.name}",
+                "lat": stop.latitude,
+                "lon": stop.longitude,
+            }
+            for i, stop in enumerate(stops, 1)
+        ]
+    }
+
+
+def elimination_line(item: Elimination) -> str:
+    """The engine's text, with "n of m" added unless the text already says it."""
+    removed, total = format_number(item.removed), format_number(item.of)
+    if removed in item.text:
+        return item.text
+    return _("%(text)s: %(removed)s of %(total)s ruled out") % {
+        "text": item.text,
+        "removed": removed,
+        "total": total,
+    }
+
+
+def review_labels(query: BundleQuery) -> dict[str, object]:
+    """The answers in words for the "check your answers" page, using the forms' own labels."""
+    job_fields, flat_fields = JobForm.base_fields, FlatForm.base_fields
+    priority_fields = PrioritiesForm.base_fields
+    hours = dict(job_fields["hours"].choices)  # type: ignore[attr-defined]
+    modes = dict(priority_fields["mode"].choices)  # type: ignore[attr-defined]
+    weights = dict(WEIGHT_CHOICES)
+    flat = query.flat
+    return {
+        "hours_label": hours[query.job.hours.value],
+        "share_percent": round(flat.max_rent_share * 100) if flat.max_rent_share else None,
+        "rooms_label": rooms(flat.min_rooms) if flat.min_rooms else "",
+        "features": [
+            str(flat_fields[key].label)
+            for key in ("balcony", "lift", "step_free", "pets", "wbs")
+            if getattr(flat, "has_wbs" if key == "wbs" else key)
+        ],
+        "mode_labels": [str(modes[mode.value]) for mode in query.mobility.modes],
+        "weight_labels": [
+            (
+                str(priority_fields[key].label),
+                str(weights.get(number(getattr(query.weights, attr)))),
+            )
+            for key, attr in WEIGHT_KEYS.items()
+        ],
+    }

@@ -1,0 +1,155 @@
+"""The wizard's query string <-> BundleQuery conversion: one module, both directions."""
+
+import datetime
+
+import pytest
+from django.http import QueryDict
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stadt360.bundles.schemas import BundleQuery, Child, FlatWish, Hours, JobWish, Mode
+from stadt360.public.wizard.querystring import Pins, answers_only, decode, encode, relaxed
+
+TODAY = datetime.date.today()
+BABY = TODAY.replace(year=TODAY.year - 1)
+KID = TODAY.replace(year=TODAY.year - 4)
+FAMILY = (
+    f"adults=2&child={BABY}&child={KID}&q=Pflege&hours=full_time&min_rooms=3&max_rent=1100"
+    "&mode=transit&mode=bike&max_minutes=40&w_commute=3&w_cost=1&w_job=1&w_flat=0"
+)
+
+money = st.one_of(st.none(), st.floats(min_value=1, max_value=20_000, allow_nan=False))
+children = st.lists(
+    st.dates(
+        min_value=TODAY.replace(year=TODAY.year - 17),
+        max_value=TODAY + datetime.timedelta(days=299),
+    ).map(lambda day: Child(birth_date=day)),
+    max_size=4,
+)
+weights = st.fixed_dictionaries(
+    {key: st.sampled_from([0.0, 1.0, 3.0]) for key in ("commute", "cost", "job_fit", "flat_fit")}
+).filter(lambda w: any(w.values()))
+queries = st.builds(
+    lambda adults, kids, income, job, flat, modes, minutes, w, limit, tol: (
+        BundleQuery.model_validate(
+            {
+                "household": {"adults": adults, "children": kids, "other_net_income": income},
+                "job": job,
+                "flat": flat,
+                "mobility": {"modes": modes, "max_commute_minutes": minutes},
+                "weights": w,
+                "limit": limit,
+                "care": {"hours_tolerance_minutes": tol},
+            }
+        )
+    ),
+    st.integers(1, 6),
+    children,
+    st.one_of(st.just(0.0), st.floats(min_value=0.5, max_value=50_000, allow_nan=False)),
+    st.builds(
+        JobWish,
+        query=st.text(
+            st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=40
+        ).map(str.strip),
+        occupation=st.one_of(st.none(), st.from_regex(r"^\d{1,5}$", fullmatch=True)),
+        hours=st.sampled_from(Hours),
+        min_salary_month=st.one_of(st.none(), st.floats(0, 50_000, allow_nan=False)),
+        start=st.one_of(st.none(), st.dates(TODAY, TODAY + datetime.timedelta(days=400))),
+    ),
+    st.builds(
+        FlatWish,
+        max_warm_rent=money,
+        max_rent_share=st.one_of(st.none(), st.integers(1, 100).map(lambda p: p / 100)),
+        min_rooms=st.one_of(st.none(), st.integers(2, 24).map(lambda half: half / 2)),
+        balcony=st.booleans(),
+        lift=st.booleans(),
+        step_free=st.booleans(),
+        pets=st.booleans(),
+        has_wbs=st.booleans(),
+    ),
+    st.lists(st.sampled_from(Mode), min_size=1, max_size=4, unique=True),
+    st.integers(5, 180),
+    weights,
+    st.integers(1, 50),
+    st.integers(0, 240),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(query=queries, pin=st.one_of(st.none(), st.integers(1, 10**9)))
+def test_every_query_the_wizard_can_express_survives_the_url(
+    query: BundleQuery, pin: int | None
+) -> None:
+    pins = Pins(flat=pin)
+    url = encode(query, pins).urlencode()
+    decoded = decode(QueryDict(url))
+    assert decoded.first_open_step is None, [form.errors for form in decoded.forms]
+    assert decoded.query == query
+    assert decoded.pins == pins
+
+
+def test_a_family_query_string_becomes_the_query_the_engine_gets() -> None:
+    decoded = decode(QueryDict(FAMILY))
+    query = decoded.query
+    assert query is not None
+    assert query.household.adults == 2
+    assert [child.birth_date.year for child in query.household.children] == [
+        TODAY.year - 1,
+        TODAY.year - 4,
+    ]
+    assert query.job.query == "Pflege"
+    assert query.job.hours is Hours.FULL_TIME
+    assert query.flat.max_warm_rent == 1100
+    assert query.flat.min_rooms == 3
+    assert query.mobility.modes == [Mode.TRANSIT, Mode.BIKE]
+    assert query.weights.commute == 3
+    assert query.weights.flat_fit == 0
+
+
+def test_the_rent_share_travels_in_whole_percent() -> None:
+    query = decode(QueryDict(FAMILY + "&max_share=30")).query
+    assert query is not None
+    assert query.flat.max_rent_share == pytest.approx(0.3)
+    assert encode(query)["max_share"] == "30"
+
+
+@pytest.mark.parametrize(
+    ("remove", "step"),
+    [("adults", 1), ("hours", 2), ("min_rooms", 3), ("max_minutes", 4)],
+)
+def test_a_missing_step_is_the_first_open_one(remove: str, step: int) -> None:
+    params = QueryDict(FAMILY, mutable=True)
+    params.pop(remove)
+    decoded = decode(params)
+    assert decoded.first_open_step == step
+    assert decoded.query is None
+
+
+def test_an_invalid_answer_keeps_its_step_open_with_the_error_on_the_field() -> None:
+    decoded = decode(QueryDict(FAMILY.replace("max_minutes=40", "max_minutes=500")))
+    assert decoded.first_open_step == 4
+    assert "max_minutes" in decoded.forms[3].errors
+
+
+def test_bad_pins_are_ignored_not_errors() -> None:
+    decoded = decode(QueryDict(FAMILY + "&pin_job=abc&pin_kita=-3&pin_flat=7"))
+    assert decoded.pins == Pins(flat=7)
+    assert decoded.query is not None
+
+
+def test_presentation_keys_are_not_answers() -> None:
+    params = QueryDict(FAMILY + "&sort=cost&nav=next&bundle=1-2&pin_job=4")
+    kept = answers_only(params)
+    assert {"sort", "nav", "bundle"}.isdisjoint(kept)
+    assert kept["pin_job"] == "4"
+    assert kept.getlist("mode") == ["transit", "bike"]
+
+
+def test_a_relaxation_patch_changes_only_its_part() -> None:
+    query = decode(QueryDict(FAMILY)).query
+    assert query is not None
+    loosened = relaxed(query, {"flat": {"max_warm_rent": 1400}})
+    assert loosened.flat.max_warm_rent == 1400
+    assert loosened.flat.min_rooms == query.flat.min_rooms
+    assert loosened.household == query.household
+    assert decode(encode(loosened)).query == loosened

@@ -1,0 +1,161 @@
+"""Results, compare and map pages against the real bundle service and factory-made offers."""
+
+import datetime
+import re
+from collections.abc import Iterator
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from factories import FlatFactory, FreePlaceFactory, JobFactory, KitaFactory
+
+TODAY = datetime.date.today()
+BABY = TODAY.replace(year=TODAY.year - 1).isoformat()
+KID = TODAY.replace(year=TODAY.year - 4).isoformat()
+FAMILY = (
+    f"adults=2&child={BABY}&child={KID}&q=Pflege&hours=full_time&min_rooms=3"
+    "&mode=transit&mode=bike&mode=walk&max_minutes=60&w_commute=1&w_cost=1&w_job=1&w_flat=1"
+)
+SINGLE = "adults=1&hours=any&min_rooms=&mode=transit&max_minutes=60&w_commute=1&w_cost=1&w_job=1&w_flat=1"
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Pages in English (URLs under /en/), so assertions read the msgids."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def city() -> None:
+    """A small Gera: nursing and other jobs, family flats, Kitas with free places for 1 and 4."""
+    day = {"shift_start": datetime.time(8, 0), "shift_end": datetime.time(15, 30)}
+    JobFactory.create_batch(4, title="Pflegefachkraft (m/w/d)", skills=["Pflege"], **day)
+    JobFactory.create_batch(
+        2, title="Buchhalter (m/w/d)", description="Finanzbuchhaltung", skills=[], **day
+    )
+    for rent in (420, 460, 520, 600):
+        FlatFactory(rooms=3, cold_rent=rent)
+    FlatFactory(rooms=1, cold_rent=250, title="1-Raum-Apartment")
+    for _ in range(3):
+        kita = KitaFactory(monthly_fee=150)
+        FreePlaceFactory(kita=kita, min_age_months=0, max_age_months=36, count=3)
+        FreePlaceFactory(kita=kita, min_age_months=36, max_age_months=78, count=3)
+
+
+def results(client: Client, params: str) -> str:
+    response = client.get(f"{reverse('public:wizard-results')}?{params}")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def bundle_keys(html: str) -> list[str]:
+    return re.findall(r'name="bundle" value="([^"]+)"', html)
+
+
+def test_a_family_gets_complete_bundles_with_day_month_and_plan(client: Client, city: None) -> None:
+    html = results(client, FAMILY)
+    keys = bundle_keys(html)
+    assert len(keys) >= 3
+    assert html.count('class="kern-card s360-bundle"') == len(keys)
+    assert "Pflegefachkraft" in html
+    assert "Kita Testhaus" in html
+    # the day, the month, opening hours against working hours, and links to detail pages
+    assert 'class="s360-timeline"' in html
+    assert 'class="s360-month"' in html
+    assert "opens 6:30, your work starts 8:00" in html or "öffnet 6:30" in html
+    assert reverse("public:job-detail", args=[int(keys[0].split("-")[0])]) in html
+    assert 'id="result-status" role="status"' in html
+
+
+def test_sorting_by_costs_orders_by_rent_and_fees(client: Client, city: None) -> None:
+    html = results(client, FAMILY + "&sort=cost")
+    costs = [
+        float(value.replace("€", "").replace(",", ""))
+        for value in re.findall(r"Warm rent</dt><dd>− ([^<]+)</dd>", html)
+    ]
+    assert len(costs) >= 3
+    assert costs == sorted(costs)
+    assert 'aria-current="true"' in html
+
+
+def test_an_htmx_request_gets_only_the_results_and_the_status(client: Client, city: None) -> None:
+    url = f"{reverse('public:wizard-results')}?{FAMILY}&w_cost=3"
+    html = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert html.lstrip().startswith('<section id="results"')
+    assert 'hx-swap-oob="innerHTML"' in html
+    assert "<html" not in html
+
+
+def test_a_pinned_flat_is_in_every_bundle(client: Client, city: None) -> None:
+    flat = FlatFactory(rooms=3, cold_rent=480, title="Gepinnte Wohnung")
+    html = results(client, f"{FAMILY}&pin_flat={flat.pk}")
+    keys = bundle_keys(html)
+    assert keys
+    assert all(key.split("-")[1] == str(flat.pk) for key in keys)
+
+
+def test_a_single_person_gets_bundles_without_care(client: Client, city: None) -> None:
+    html = results(client, SINGLE)
+    assert len(bundle_keys(html)) >= 3
+    assert "Kita Testhaus" not in html
+
+
+def test_impossible_wishes_explain_and_offer_relaxations_that_work(
+    client: Client, city: None
+) -> None:
+    html = results(client, FAMILY + "&max_rent=100")
+    assert not bundle_keys(html)
+    assert "s360-no-results" in html
+    assert "ruled out" in html or "aus" in html
+    links = re.findall(r'<li><a class="kern-btn kern-btn--primary" href="([^"]+)"', html)
+    assert links
+    relaxed = client.get(links[0].replace("&amp;", "&"))
+    assert relaxed.status_code == 200
+    assert parse_qs(urlsplit(links[0].replace("&amp;", "&")).query) != parse_qs(FAMILY)
+
+
+def test_compare_puts_bundles_in_columns_and_names_the_best_value(
+    client: Client, city: None
+) -> None:
+    # the best and the last bundle differ in some row (the two best may tie everywhere)
+    all_keys = bundle_keys(results(client, FAMILY))
+    keys = [all_keys[0], all_keys[-1]]
+    query = FAMILY + "".join(f"&bundle={key}" for key in keys)
+    html = client.get(f"{reverse('public:wizard-compare')}?{query}").content.decode()
+    assert html.count('<th scope="col"') == 2
+    assert "best value" in html or "bester Wert" in html
+    too_few = client.get(f"{reverse('public:wizard-compare')}?{FAMILY}&bundle={keys[0]}")
+    assert (
+        "Select two or three" in too_few.content.decode()
+        or "zwei oder drei" in too_few.content.decode()
+    )
+
+
+def test_the_map_lists_every_stop_in_order_and_works_without_tiles(
+    client: Client, city: None, settings
+) -> None:
+    settings.MAP_TILE_URL = ""
+    key = bundle_keys(results(client, FAMILY))[0]
+    response = client.get(f"{reverse('public:wizard-map')}?{FAMILY}&bundle={key}")
+    html = response.content.decode()
+    assert response.status_code == 200
+    stops = re.findall(r'class="s360-stop s360-stop--(\w+)"', html)
+    assert stops[0] == "flat"
+    assert stops[-1] == "job"
+    assert set(stops[1:-1]) == {"kita"}  # one or two Kitas (siblings may share one)
+    assert 'id="bundle-map-data"' in html
+    assert 'data-tile-url=""' in html
+    assert "No map background is configured" in html or "Kartenhintergrund" in html
+    missing = client.get(f"{reverse('public:wizard-map')}?{FAMILY}&bundle=0-0")
+    assert missing.status_code == 404
+
+
+def test_results_of_an_unfinished_wizard_send_to_the_open_step(client: Client) -> None:
+    response = client.get(f"{reverse('public:wizard-results')}?adults=2")
+    assert urlsplit(response.url).path == reverse("public:wizard-step", args=[2])
