@@ -130,6 +130,7 @@ class Offer(Address, TimeStamped):
         _("source"), max_length=8, choices=OfferSource.choices, default=OfferSource.MANUAL
     )
     external_id = models.CharField(_("provider's own id"), max_length=120, blank=True)
+    reminded_at = models.DateTimeField(_("provider last reminded"), null=True, blank=True)
 
     objects = OfferQuerySet.as_manager()
 

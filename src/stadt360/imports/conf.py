@@ -1,0 +1,33 @@
+"""Import limits, read from settings with safe defaults (all overridable per deployment)."""
+
+from django.conf import settings
+
+MB = 1024 * 1024
+
+
+def max_bytes() -> int:
+    """Largest file (or uncompressed ZIP content) an import accepts."""
+    return int(getattr(settings, "IMPORT_MAX_BYTES", 50 * MB))
+
+
+def max_records() -> int:
+    return int(getattr(settings, "IMPORT_MAX_RECORDS", 100_000))
+
+
+def batch_size() -> int:
+    """Records written per transaction; progress is saved after each batch."""
+    return int(getattr(settings, "IMPORT_BATCH_SIZE", 500))
+
+
+def zip_max_ratio() -> int:
+    """Largest compression ratio of a ZIP member (ZIP bombs compress far better)."""
+    return int(getattr(settings, "IMPORT_ZIP_MAX_RATIO", 100))
+
+
+def fetch_timeout() -> float:
+    return float(getattr(settings, "IMPORT_FETCH_TIMEOUT", 30))
+
+
+def openimmo_xsd_path() -> str:
+    """A licensed OpenImmo XSD (it may not be redistributed); empty: structural checks only."""
+    return str(getattr(settings, "OPENIMMO_XSD_PATH", "") or "")
