@@ -1,6 +1,10 @@
+import secrets
+from datetime import datetime, timedelta
 from typing import Self
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stadt360.core.models import Address, TimeStamped
@@ -22,6 +26,13 @@ class ProviderQuerySet(models.QuerySet):
     def of_kind(self, kind: str) -> Self:
         return self.filter(kind=kind)
 
+    def awaiting_review(self) -> Self:
+        """Registered organisations the city has neither verified nor rejected yet."""
+        return self.filter(verified=False, rejected=False, memberships__isnull=False).distinct()
+
+    def of_user(self, user: models.Model) -> Self:
+        return self.filter(memberships__user=user)
+
 
 class Provider(Address, TimeStamped):
     """An organisation that publishes offers. Verified providers were checked by the city."""
@@ -34,6 +45,17 @@ class Provider(Address, TimeStamped):
     website = models.URLField(_("website"), blank=True)
     verified = models.BooleanField(_("verified by the city"), default=False)
     is_demo = models.BooleanField(_("demo data"), default=False)
+    rejected = models.BooleanField(_("rejected by the city"), default=False)
+    review_note = models.TextField(_("note of the city's review"), blank=True)
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
 
     objects = ProviderQuerySet.as_manager()
 
@@ -44,3 +66,75 @@ class Provider(Address, TimeStamped):
 
     def __str__(self) -> str:
         return self.name
+
+
+class MemberRole(models.TextChoices):
+    ADMIN = "admin", _("Administrator")
+    EDITOR = "editor", _("Editor")
+
+
+class Membership(TimeStamped):
+    """A person working for an organisation in the portal, as its admin or editor."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=8, choices=MemberRole.choices)
+
+    class Meta:
+        ordering = ["provider__name", "user__email"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "provider"], name="membership_once"),
+        ]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.provider} ({self.role})"
+
+
+INVITATION_VALID_DAYS = 7
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def invitation_expiry() -> datetime:
+    return timezone.now() + timedelta(days=INVITATION_VALID_DAYS)
+
+
+class InvitationQuerySet(models.QuerySet):
+    def open(self) -> Self:
+        """Neither accepted nor revoked nor expired."""
+        return self.filter(accepted_at__isnull=True, revoked=False, expires_at__gt=timezone.now())
+
+
+class Invitation(TimeStamped):
+    """An e-mail invitation to join a provider; accepting it creates the membership."""
+
+    provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(_("role"), max_length=8, choices=MemberRole.choices)
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    expires_at = models.DateTimeField(_("valid until"), default=invitation_expiry)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    revoked = models.BooleanField(_("revoked"), default=False)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.provider}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None and not self.revoked and self.expires_at > timezone.now()

@@ -1,0 +1,25 @@
+"""allauth adapter: new people are residents; after login each role lands on its start page."""
+
+from typing import Any
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.http import HttpRequest
+from django.urls import reverse
+
+from .roles import Role, group
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def save_user(self, request: HttpRequest, user: Any, form: Any, commit: bool = True) -> Any:
+        user = super().save_user(request, user, form, commit=commit)
+        if commit:
+            user.groups.add(group(Role.RESIDENT))
+        return user
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        user = request.user
+        if user.has_perm("portal.access"):
+            return reverse("portal:dashboard")
+        if user.has_perm("backoffice.access"):
+            return reverse("moderation:provider-queue")
+        return super().get_login_redirect_url(request)

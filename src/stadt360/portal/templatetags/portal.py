@@ -1,0 +1,25 @@
+"""The portal's navigation and small display helpers."""
+
+from typing import Any
+
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+
+from ..kinds import KINDS
+
+register = template.Library()
+
+
+@register.inclusion_tag("portal/includes/nav.html", takes_context=True)
+def portal_nav(context: template.Context) -> dict[str, Any]:
+    request, provider = context["request"], context.get("provider")
+    is_admin = provider is not None and request.user.has_perm("providers.manage_members", provider)
+    return {"request": request, "provider": provider, "kinds": KINDS, "is_admin": is_admin}
+
+
+@register.filter
+def rich_text(value: str) -> SafeString:
+    """Descriptions were sanitised with nh3 when saved; render them as HTML."""
+    from ..richtext import clean_html
+
+    return mark_safe(clean_html(value or ""))

@@ -1,0 +1,159 @@
+"""Offers of the current organisation: list by status, create, edit, preview, publish, archive, duplicate."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from stadt360.core.choices import OfferStatus
+from stadt360.portal.models import OfferImage
+
+from ..access import current_provider, portal_view, require, scoped_object
+from ..kinds import PortalKind, kind_or_404
+from ..offer_forms import OfferFormBundle
+
+PER_PAGE = 25
+
+
+@require_GET
+@portal_view
+def offer_list(request: HttpRequest, kind: str) -> HttpResponse:
+    offer_kind = kind_or_404(kind)
+    provider = current_provider(request)
+    status = request.GET.get("status", "")
+    offers = offer_kind.model._default_manager.filter(provider=provider)
+    if status in OfferStatus.values:
+        offers = offers.filter(status=status)
+    page = Paginator(offers.order_by("-updated_at", "pk"), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "kind": offer_kind,
+        "provider": provider,
+        "page": page,
+        "status": status,
+        "statuses": OfferStatus.choices,
+    }
+    return render(request, "portal/offer_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@portal_view
+def offer_create(request: HttpRequest, kind: str) -> HttpResponse:
+    offer_kind = kind_or_404(kind)
+    provider = current_provider(request)
+    require(request.user, "offers.add_offer", provider)
+    bundle = OfferFormBundle(offer_kind, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and bundle.is_valid():
+        try:
+            offer = offer_kind.service("create")(
+                provider=provider, data=bundle.data(), by=request.user
+            )
+        except ValidationError as error:
+            bundle.add_errors(error)
+        else:
+            messages.success(request, _("The draft was saved. Check the preview, then publish it."))
+            return redirect("portal:offer-preview", kind=offer_kind.key, pk=offer.pk)
+    return render_form(request, offer_kind, bundle, provider=provider, offer=None)
+
+
+@require_http_methods(["GET", "POST"])
+@portal_view
+def offer_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    offer_kind = kind_or_404(kind)
+    offer = scoped_object(offer_kind.model, request.user, pk, "offers.change_offer")
+    # The form works on its own copy: the service must see the stored values to record changes.
+    copy = offer_kind.model._default_manager.get(pk=offer.pk)
+    bundle = OfferFormBundle(
+        offer_kind, request.POST if request.method == "POST" else None, instance=copy
+    )
+    if request.method == "POST" and bundle.is_valid():
+        try:
+            offer_kind.call("update", offer, data=bundle.data(), by=request.user)
+        except ValidationError as error:
+            bundle.add_errors(error)
+        else:
+            messages.success(request, _("Your changes were saved."))
+            return redirect("portal:offer-preview", kind=offer_kind.key, pk=offer.pk)
+    return render_form(request, offer_kind, bundle, provider=offer.provider, offer=offer)
+
+
+def render_form(
+    request: HttpRequest, kind: PortalKind, bundle: OfferFormBundle, *, provider: Any, offer: Any
+) -> HttpResponse:
+    context = {
+        "kind": kind,
+        "bundle": bundle,
+        "form": bundle.form,
+        "provider": provider,
+        "offer": offer,
+    }
+    return render(request, "portal/offer_form.html", context)
+
+
+@require_GET
+@portal_view
+def offer_preview(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    offer_kind = kind_or_404(kind)
+    offer = scoped_object(offer_kind.model, request.user, pk, "offers.change_offer")
+    context = {
+        "kind": offer_kind,
+        "offer": offer,
+        "provider": offer.provider,
+        "images": OfferImage.objects.of(offer),
+        "fields": preview_fields(offer, offer_kind),
+        "can_publish": request.user.has_perm("offers.publish_offer", offer),
+    }
+    return render(request, "portal/offer_preview.html", context)
+
+
+def preview_fields(offer: models.Model, kind: PortalKind) -> list[tuple[str, Any]]:
+    """(label, shown value) of every field the form edits, in form order."""
+    rows = []
+    for name in kind.form._meta.fields:
+        if name == "description":
+            continue
+        field = offer._meta.get_field(name)
+        display = getattr(offer, f"get_{name}_display", None)
+        rows.append((str(field.verbose_name), display() if display else getattr(offer, name)))
+    return rows
+
+
+def status_action(verb: str, perm: str, message: Any) -> Any:
+    """A POST-only view that changes one offer through the ``<verb>_<kind>`` service."""
+
+    @require_POST
+    @portal_view
+    def view(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+        offer_kind = kind_or_404(kind)
+        offer = scoped_object(offer_kind.model, request.user, pk, perm)
+        try:
+            result = offer_kind.call(verb, offer, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("portal:offer-preview", kind=offer_kind.key, pk=offer.pk)
+        messages.success(request, message)
+        return redirect("portal:offer-preview", kind=offer_kind.key, pk=result.pk)
+
+    view.__name__ = f"offer_{verb}"
+    return view
+
+
+offer_publish = status_action(
+    "publish", "offers.publish_offer", gettext_lazy("The offer is published.")
+)
+offer_archive = status_action(
+    "archive", "offers.archive_offer", gettext_lazy("The offer is archived.")
+)
+offer_duplicate = status_action(
+    "duplicate",
+    "offers.change_offer",
+    gettext_lazy("A draft copy was made. Change what differs, then publish it."),
+)

@@ -1,0 +1,200 @@
+"""Every portal and back-office view × every role → the expected status, from one table.
+
+"ok" is 200 for a page and a redirect (not to the login) for a POST action; "login" is
+a redirect to the login page. A member of another provider gets 404 on A's objects
+(the scoped queryset does not find them) but 200 on their own organisation's pages.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.urls import resolve, reverse
+from tests.portal.world import ROLES, World, png_upload
+
+from stadt360.portal.services import add_offer_image
+
+OK, LOGIN, FORBIDDEN, NOT_FOUND = "ok", "login", 403, 404
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    method: str
+    url: Callable[[World], str]
+    expected: dict[str, object]
+    data: Callable[[World], dict] = lambda world: {}
+
+
+def portal(member_status: object = OK, *, editor: object = None, other: object = None) -> dict:
+    """Portal expectations: members see it; resident and city staff are not members (403)."""
+    editor = member_status if editor is None else editor
+    other = member_status if other is None else other
+    return {
+        "anonymous": LOGIN,
+        "resident": FORBIDDEN,
+        "editor": editor,
+        "admin": member_status,
+        "other_member": other,
+        "moderator": FORBIDDEN,
+        "city_admin": FORBIDDEN,
+    }
+
+
+def city(*, moderator: object = OK) -> dict:
+    return {
+        "anonymous": LOGIN,
+        "resident": FORBIDDEN,
+        "editor": FORBIDDEN,
+        "admin": FORBIDDEN,
+        "other_member": FORBIDDEN,
+        "moderator": moderator,
+        "city_admin": OK,
+    }
+
+
+def signed_in(status: object = OK) -> dict:
+    return {role: (LOGIN if role == "anonymous" else status) for role in ROLES}
+
+
+def offer_url(name: str, kind: str) -> Callable[[World], str]:
+    return lambda world: reverse(name, args=[kind, world.offers[kind].pk])
+
+
+def image_url(world: World) -> str:
+    image = add_offer_image(
+        offer=world.offers["job"], upload=png_upload(), alt_text="Büro", by=None
+    )
+    return reverse("portal:image-delete", args=[image.pk])
+
+
+KINDS = ("job", "flat", "kita", "school")
+CASES: list[Case] = [
+    Case("dashboard", "get", lambda w: reverse("portal:dashboard"), portal()),
+    Case(
+        "provider-switch",
+        "post",
+        lambda w: reverse("portal:provider-switch"),
+        portal(),
+        data=lambda w: {"provider": w.provider.pk},
+    ),
+    Case("provider-register", "get", lambda w: reverse("portal:provider-register"), signed_in()),
+    Case(
+        "provider-edit", "get", lambda w: reverse("portal:provider-edit"), portal(editor=FORBIDDEN)
+    ),
+    Case("member-list", "get", lambda w: reverse("portal:member-list"), portal(editor=FORBIDDEN)),
+    Case(
+        "member-invite",
+        "post",
+        lambda w: reverse("portal:member-invite"),
+        portal(editor=FORBIDDEN),
+        data=lambda w: {"email": "kollegin@example.org", "role": "editor"},
+    ),
+    Case(
+        "member-remove",
+        "post",
+        lambda w: reverse("portal:member-remove", args=[w.editor_membership.pk]),
+        portal(editor=FORBIDDEN, other=NOT_FOUND),
+    ),
+    Case(
+        "invitation-revoke",
+        "post",
+        lambda w: reverse("portal:invitation-revoke", args=[w.invitation.pk]),
+        portal(editor=FORBIDDEN, other=NOT_FOUND),
+    ),
+    Case(
+        "invitation-accept",
+        "get",
+        lambda w: reverse("portal:invitation-accept", args=[w.invitation.token]),
+        signed_in(),
+    ),
+    Case("audit-log", "get", lambda w: reverse("portal:audit-log"), portal(editor=FORBIDDEN)),
+    Case("image-delete", "post", image_url, portal(other=NOT_FOUND)),
+    *(
+        Case(
+            f"offer-list-{k}",
+            "get",
+            lambda w, k=k: reverse("portal:offer-list", args=[k]),
+            portal(),
+        )
+        for k in KINDS
+    ),
+    *(
+        Case(
+            f"offer-create-{k}",
+            "get",
+            lambda w, k=k: reverse("portal:offer-create", args=[k]),
+            portal(),
+        )
+        for k in KINDS
+    ),
+    *(
+        Case(f"{action}-{k}", method, offer_url(f"portal:{action}", k), portal(other=NOT_FOUND))
+        for k in KINDS
+        for action, method in (
+            ("offer-preview", "get"),
+            ("offer-edit", "get"),
+            ("offer-publish", "post"),
+            ("offer-archive", "post"),
+            ("offer-duplicate", "post"),
+            ("image-add", "get"),
+        )
+    ),
+    Case("moderation-queue", "get", lambda w: reverse("moderation:provider-queue"), city()),
+    Case(
+        "moderation-review",
+        "get",
+        lambda w: reverse("moderation:provider-review", args=[w.provider.pk]),
+        city(),
+    ),
+    Case(
+        "moderation-decide",
+        "post",
+        lambda w: reverse("moderation:provider-review", args=[w.other_provider.pk]),
+        city(),
+        data=lambda w: {"decision": "approve", "note": ""},
+    ),
+    Case("moderation-audit", "get", lambda w: reverse("moderation:audit-log"), city()),
+    Case(
+        "moderation-users",
+        "get",
+        lambda w: reverse("moderation:user-list"),
+        city(moderator=FORBIDDEN),
+    ),
+    Case(
+        "moderation-user-role",
+        "post",
+        lambda w: reverse("moderation:user-role", args=[w.users["resident"].pk]),
+        city(moderator=FORBIDDEN),
+        data=lambda w: {"role": "city-moderator"},
+    ),
+]
+MATRIX = [pytest.param(case, role, id=f"{case.name}-{role}") for case in CASES for role in ROLES]
+
+
+@pytest.mark.parametrize(("case", "role"), MATRIX)
+def test_permission_matrix(case: Case, role: str, world, client_for):
+    client = client_for(role)
+    url = case.url(world)
+    response = getattr(client, case.method)(url, case.data(world))
+    expected = case.expected[role]
+    if expected == LOGIN:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+    elif expected == OK and case.method == "post":
+        assert response.status_code == 302, response.content[:500]
+        assert not response["Location"].startswith((reverse("account_login"), reverse("mfa_index")))
+    elif expected == OK:
+        assert response.status_code == 200
+    else:
+        assert response.status_code == expected
+
+
+def test_every_portal_and_moderation_url_is_in_the_matrix(world):
+    from stadt360.backoffice import moderation_urls
+    from stadt360.portal import urls
+
+    routes = {f"portal:{p.name}" for p in urls.urlpatterns}
+    routes |= {f"moderation:{p.name}" for p in moderation_urls.urlpatterns}
+    covered = {resolve(case.url(world)).view_name for case in CASES}
+    assert routes - covered == set()
