@@ -7,6 +7,8 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from stadt360.childcare.models import FreePlace, Kita, OpeningHours
+from stadt360.companies.models import Company, Product
+from stadt360.cooperation.models import Post
 from stadt360.core.choices import OfferSource
 from stadt360.core.models import Region
 from stadt360.housing.models import Flat
@@ -15,6 +17,7 @@ from stadt360.providers.models import Provider
 from stadt360.schools.models import School
 
 from .childcare import build_free_places, build_kita_operators, build_kitas, build_opening_hours
+from .companies import build_companies, build_posts, build_products
 from .context import DemoContext, load_profile
 from .housing import build_flats, build_landlords
 from .jobs import build_employers, build_jobs
@@ -101,6 +104,15 @@ def _create_all(ctx: DemoContext) -> dict[str, int]:
         + school_operators
     )
     Provider.objects.bulk_create(providers, batch_size=BATCH_SIZE)
+    companies = Company.objects.bulk_create(
+        build_companies(ctx, employers=employers), batch_size=BATCH_SIZE
+    )
+    products = Product.objects.bulk_create(
+        build_products(ctx, companies=companies, employers=employers), batch_size=BATCH_SIZE
+    )
+    posts = Post.objects.bulk_create(
+        build_posts(ctx, companies=companies, employers=employers), batch_size=BATCH_SIZE
+    )
     jobs = build_jobs(ctx, employers=employers, occupations=_occupations(ctx))
     flats = build_flats(ctx, landlords=landlords)
     kitas = build_kitas(ctx, operators=kita_operators)
@@ -119,6 +131,9 @@ def _create_all(ctx: DemoContext) -> dict[str, int]:
         "opening_hours": len(opening_hours),
         "free_places": len(free_places),
         "schools": len(schools),
+        "companies": len(companies),
+        "products": len(products),
+        "cooperation_posts": len(posts),
     }
 
 

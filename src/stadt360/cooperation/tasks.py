@@ -1,0 +1,31 @@
+"""Background work of the cooperation board: thin task wrappers."""
+
+from django.tasks import task
+
+from .models import Interest, InterestRecipient
+from .notifications import mail_answer, mail_recipients
+from .services import close_expired_posts
+
+
+@task()
+def notify_interest_recipients_task(*, interest_id: int) -> int:
+    interest = Interest.objects.select_related("provider").filter(pk=interest_id).first()
+    return mail_recipients(interest) if interest else 0
+
+
+@task()
+def notify_interest_sender_task(*, recipient_id: int) -> bool:
+    recipient = (
+        InterestRecipient.objects.select_related(
+            "provider", "interest__provider", "post", "company__provider"
+        )
+        .filter(pk=recipient_id)
+        .first()
+    )
+    return mail_answer(recipient) if recipient else False
+
+
+@task()
+def close_expired_posts_task() -> int:
+    """Closes posts past their ``valid_until`` day (run daily)."""
+    return close_expired_posts()
