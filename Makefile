@@ -57,8 +57,11 @@ check: install-test
 	DEBUG=0 SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9') \
 	  ALLOWED_HOSTS=stadt360.example $(BIN)/stadt360 check --deploy --fail-level WARNING
 
-bench: install-test
-	$(BIN)/python bench/bundles.py
+# Each benchmark prints its figures and, as its last line, `name: key=value …`.
+BENCHES := bundles pages imports search
+bench: install-test assets
+	@set -e; for name in $(BENCHES); do \
+	  echo "== bench/$$name.py"; $(BIN)/python bench/$$name.py; done
 
 # Regenerates the constraints file from a fresh resolution of pyproject.toml.
 lock:

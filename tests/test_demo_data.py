@@ -9,18 +9,18 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
-from tests.factories import JobFactory
 
 from stadt360.childcare.models import FreePlace, Kita, OpeningHours
 from stadt360.core.choices import OfferSource, OfferStatus
-from stadt360.demo.generator import DemoDataExists, demo_data_exists, generate_demo_data
-from stadt360.demo.context import apportion, load_profile, scaled
 from stadt360.core.geo import bounding_box_for, haversine_km
 from stadt360.core.models import Region
+from stadt360.demo.context import apportion, load_profile, scaled
+from stadt360.demo.generator import DemoDataExists, demo_data_exists, generate_demo_data
 from stadt360.housing.models import Flat
 from stadt360.jobs.models import EmploymentType, Job
 from stadt360.providers.models import Provider
 from stadt360.schools.models import School, SchoolType
+from tests.factories import JobFactory
 
 TODAY = datetime.date(2026, 3, 2)
 OFFER_MODELS = (Job, Flat, Kita, School)

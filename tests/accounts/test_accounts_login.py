@@ -4,10 +4,10 @@ import pytest
 from allauth.mfa.models import Authenticator
 from django.core import mail
 from django.urls import reverse
-from tests.accounts.totp import current_code
-from tests.portal.world import PASSWORD, add_member, make_user
 
 from stadt360.providers.models import MemberRole
+from tests.accounts.totp import current_code
+from tests.portal.world import PASSWORD, add_member, make_user
 
 
 def test_signup_needs_a_verified_e_mail_and_makes_a_resident(db, client, settings):

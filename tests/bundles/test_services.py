@@ -4,12 +4,12 @@ import datetime
 
 import pytest
 from django.core.cache import cache
-from tests.bundles.worlds import PRESCHOOLER, PUPIL, TODAY, TODDLER
-from tests.factories import FlatFactory, JobFactory
 
 from stadt360.bundles.schemas import BundleQuery
 from stadt360.bundles.services import reference_date, search_bundles
 from stadt360.core.choices import OfferStatus
+from tests.bundles.worlds import PRESCHOOLER, PUPIL, TODAY, TODDLER
+from tests.factories import FlatFactory, JobFactory
 
 pytestmark = pytest.mark.django_db
 

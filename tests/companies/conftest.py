@@ -1,4 +1,5 @@
 import pytest
+
 from tests.companies.world import CompanyWorld, add_people, make_company_world
 
 

@@ -1,13 +1,13 @@
 import datetime
 
 import pytest
-from tests.factories import DistrictFactory, ProviderFactory
 
 from stadt360.companies.models import Company, Product
 from stadt360.cooperation.models import Post
 from stadt360.demo.companies import build_companies, build_posts, build_products
 from stadt360.demo.context import DemoContext, load_profile
 from stadt360.providers.models import ProviderKind
+from tests.factories import DistrictFactory, ProviderFactory
 
 pytestmark = pytest.mark.django_db
 

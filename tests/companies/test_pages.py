@@ -2,6 +2,7 @@ import json
 import re
 
 import pytest
+
 from tests.companies.world import CompanyFactory
 from tests.factories import JobFactory
 

@@ -3,10 +3,10 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
-from tests.factories import ProviderFactory
-from tests.portal.world import add_member, make_user
 
 from stadt360.companies.models import Company, Product, ProductImage
+from tests.factories import ProviderFactory
+from tests.portal.world import add_member, make_user
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.cooperation.urls")]
 URL = "/portal/unternehmen/"

@@ -1,9 +1,9 @@
 import pytest
 from django.utils import translation
-from tests.factories import JobFactory
 
 from stadt360.companies.filters import CompanyFilterSet
 from stadt360.companies.selectors import company_directory, possible_suppliers, similar_companies
+from tests.factories import JobFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
-from tests.factories import ProviderFactory
 
 from stadt360.companies import industries
 from stadt360.companies.models import Company
@@ -16,6 +15,7 @@ from stadt360.companies.services import (
     verify_company,
 )
 from stadt360.core.models import AuditEntry
+from tests.factories import ProviderFactory
 
 pytestmark = pytest.mark.django_db
 

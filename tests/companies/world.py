@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 
 import factory
 from django.utils import timezone
-from tests.factories import DistrictFactory, ProviderFactory
-from tests.portal.world import add_member, make_user
 
 from stadt360.companies.choices import ProductKind, SizeClass
 from stadt360.companies.models import Company, Product, Site
@@ -25,6 +23,8 @@ from stadt360.cooperation.models import Post
 from stadt360.cooperation.services import create_post
 from stadt360.core.geo import offset_point
 from stadt360.providers.models import MemberRole, Provider, ProviderKind
+from tests.factories import DistrictFactory, ProviderFactory
+from tests.portal.world import add_member, make_user
 
 
 class CompanyFactory(factory.django.DjangoModelFactory):

@@ -3,13 +3,13 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from tests.factories import ProviderFactory
 
 from stadt360.cooperation.choices import PostStatus
 from stadt360.cooperation.models import Post
 from stadt360.cooperation.services import close_expired_posts, create_post
 from stadt360.core.models import AuditEntry
 from stadt360.providers.models import ProviderKind
+from tests.factories import ProviderFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+
 from tests.factories import (
     DistrictFactory,
     FlatFactory,

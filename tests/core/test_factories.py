@@ -2,6 +2,9 @@
 
 import pytest
 from django.db import models
+
+from stadt360.core.geo import haversine_km
+from stadt360.core.models import District, PostcodeArea, Region
 from tests.factories import (
     DistrictFactory,
     FlatFactory,
@@ -15,9 +18,6 @@ from tests.factories import (
     RegionFactory,
     SchoolFactory,
 )
-
-from stadt360.core.geo import haversine_km
-from stadt360.core.models import District, PostcodeArea, Region
 
 OFFER_FACTORIES = [JobFactory, FlatFactory, KitaFactory, SchoolFactory]
 GERA_CENTRE = (50.88, 12.0825)

@@ -4,12 +4,12 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from tests.factories import ProviderFactory
 
 from stadt360.core.models import Region
 from stadt360.imports.models import ImportRun
 from stadt360.imports.services import run_import
 from stadt360.providers.models import Provider, ProviderKind
+from tests.factories import ProviderFactory
 
 SHARED = Path(settings.STADT360_SHARED_DATA)
 DATA = Path(__file__).parent / "data"

@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
-from tests.factories import FlatFactory, JobFactory, ProviderFactory, in_days
-from tests.imports.conftest import SHARED, openimmo
 
 from stadt360.core.choices import OfferStatus
 from stadt360.housing.models import Flat
 from stadt360.imports.models import ImportRun, RunStatus
 from stadt360.imports.reminders import send_offer_reminders
 from stadt360.providers.models import Provider
+from tests.factories import FlatFactory, JobFactory, ProviderFactory, in_days
+from tests.imports.conftest import SHARED, openimmo
 
 pytestmark = pytest.mark.django_db
 

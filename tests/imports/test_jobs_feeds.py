@@ -4,10 +4,10 @@ import datetime
 
 import pytest
 from django.utils import translation
-from tests.imports.conftest import DATA, SHARED, import_file
 
 from stadt360.imports.models import RunStatus
 from stadt360.jobs.models import Job
+from tests.imports.conftest import DATA, SHARED, import_file
 
 pytestmark = pytest.mark.django_db
 JSONLD = SHARED / "jsonld"

@@ -4,11 +4,11 @@ from decimal import Decimal
 
 import pytest
 from django.utils import translation
-from tests.imports.conftest import DATA, SHARED, import_bytes, import_file
 
 from stadt360.childcare.models import Kita
 from stadt360.imports.models import RunStatus
 from stadt360.schools.models import School
+from tests.imports.conftest import DATA, SHARED, import_bytes, import_file
 
 pytestmark = pytest.mark.django_db
 CHEMNITZ = SHARED / "kitas_schools"

@@ -4,11 +4,11 @@ from decimal import Decimal
 
 import pytest
 from django.utils import translation
-from tests.imports.conftest import SHARED, import_file, issues
 
 from stadt360.core.choices import OfferSource, OfferStatus
 from stadt360.housing.models import Flat
 from stadt360.imports.models import RunStatus
+from tests.imports.conftest import SHARED, import_file, issues
 
 pytestmark = pytest.mark.django_db
 OPENIMMO = SHARED / "openimmo"

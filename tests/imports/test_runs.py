@@ -7,7 +7,6 @@ import zipfile
 import pytest
 from django.test import override_settings
 from django.utils import translation
-from tests.imports.conftest import SHARED, import_bytes, import_file, openimmo
 
 from stadt360.core.choices import OfferStatus
 from stadt360.core.models import AuditEntry
@@ -15,6 +14,7 @@ from stadt360.housing.models import Flat
 from stadt360.imports.adapters import parse_feed
 from stadt360.imports.models import ImportRun, RunStatus
 from stadt360.imports.services import report, run_import
+from tests.imports.conftest import SHARED, import_bytes, import_file, openimmo
 
 pytestmark = pytest.mark.django_db
 

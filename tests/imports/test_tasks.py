@@ -5,12 +5,12 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
-from tests.factories import ProviderFactory
-from tests.imports.conftest import openimmo
 
 from stadt360.housing.models import Flat
 from stadt360.imports.models import RunStatus
 from stadt360.imports.services import start_import
+from tests.factories import ProviderFactory
+from tests.imports.conftest import openimmo
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 RQ_TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}

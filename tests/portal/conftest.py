@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+
 from tests.portal.world import World, make_world
 
 

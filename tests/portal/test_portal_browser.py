@@ -4,6 +4,7 @@ import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import decrypt
 from django.urls import reverse
+
 from tests.accounts.totp import current_code
 from tests.browser.conftest import axe_check, browser, open_page, page
 from tests.portal.world import PASSWORD

@@ -6,10 +6,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
-from tests.portal.world import png_upload
 
 from stadt360.core.models import AuditEntry
 from stadt360.portal.models import OfferImage
+from tests.portal.world import png_upload
 
 
 def jpeg_with_gps() -> SimpleUploadedFile:

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 import pytest
 from django.urls import resolve, reverse
-from tests.portal.world import ROLES, World, png_upload
 
 from stadt360.portal.services import add_offer_image
+from tests.portal.world import ROLES, World, png_upload
 
 OK, LOGIN, FORBIDDEN, NOT_FOUND = "ok", "login", 403, 404
 

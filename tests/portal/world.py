@@ -12,11 +12,11 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth import get_user_model
-from tests.factories import FlatFactory, JobFactory, KitaFactory, ProviderFactory, SchoolFactory
 
 from stadt360.accounts.roles import Role, group
 from stadt360.core.choices import OfferStatus
 from stadt360.providers.models import Invitation, MemberRole, Membership, Provider
+from tests.factories import FlatFactory, JobFactory, KitaFactory, ProviderFactory, SchoolFactory
 
 PASSWORD = "Gera-test-passwort-2026!"
 ROLES = ("anonymous", "resident", "editor", "admin", "other_member", "moderator", "city_admin")

@@ -6,10 +6,10 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
-from tests.portal.world import add_totp, make_user
 
 from stadt360.core.models import AuditEntry
 from stadt360.providers.models import Invitation, MemberRole, Membership, Provider
+from tests.portal.world import add_totp, make_user
 
 
 def test_registration_makes_an_unverified_provider_with_its_admin(world, client_for):

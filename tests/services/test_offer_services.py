@@ -7,7 +7,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
-from tests.factories import FlatFactory, OccupationFactory, ProviderFactory
 
 from stadt360.childcare.models import Kita
 from stadt360.childcare.services import create_kita, duplicate_kita, update_kita
@@ -27,6 +26,7 @@ from stadt360.jobs.services import create_job, update_job
 from stadt360.providers.models import ProviderKind
 from stadt360.providers.services import create_provider
 from stadt360.schools.services import create_school
+from tests.factories import FlatFactory, OccupationFactory, ProviderFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -62,10 +62,21 @@ INSTALLED_APPS = [
     "stadt360.situations",
     "stadt360.mobility",
     "stadt360.bundles",
+    "stadt360.companies",
+    "stadt360.cooperation",
+    "stadt360.search",
     "stadt360.api",
     "stadt360.public",
     "stadt360.demo",
     "stadt360.backoffice",
+    "stadt360.portal",
+    "stadt360.imports",
+    # After our apps, so accounts/templates/ overrides allauth's unstyled templates.
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "axes",
+    "rules.apps.AutodiscoverRulesConfig",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +91,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "stadt360.accounts.middleware.MfaRequiredMiddleware",
+    # Last, as django-axes asks: it turns a lockout into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "stadt360.config.urls"
@@ -202,10 +217,64 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
+# --- Accounts: allauth (e-mail login, verification, MFA), axes, rules ---------
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out logins
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+ACCOUNT_ADAPTER = "stadt360.accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Gera 360°] "
+# django-axes counts failed logins; allauth's own failed-login limit would race it.
+ACCOUNT_RATE_LIMITS = {"login_failed": False}
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "Gera 360°"
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "stadt360.accounts.lockout.login_name"
+AXES_LOCKOUT_CALLABLE = "stadt360.accounts.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+MAILERS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+        ),
+        "OPTIONS": {
+            key: value
+            for key, value in {
+                "host": os.environ.get("EMAIL_HOST"),
+                "port": int(os.environ["EMAIL_PORT"]) if os.environ.get("EMAIL_PORT") else None,
+                "username": os.environ.get("EMAIL_HOST_USER"),
+                "password": os.environ.get("EMAIL_HOST_PASSWORD"),
+                "use_tls": env_bool("EMAIL_USE_TLS", False) or None,
+            }.items()
+            if value is not None
+        },
+    }
+}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Gera 360° <noreply@gera360.example>")
+
 # --- Stadt360 ---------------------------------------------------------------
 STADT360_REGION = os.environ.get("STADT360_REGION", "gera")
 # Reference data shipped with the repository's shared folder, or a configured copy.
-STADT360_SHARED_DATA = Path(os.environ.get("STADT360_SHARED_DATA", PROJECT_DIR.parent / "shared" / "data"))
+STADT360_SHARED_DATA = Path(
+    os.environ.get("STADT360_SHARED_DATA", PROJECT_DIR.parent / "shared" / "data")
+)
 # Map tiles: empty means "no tiles configured"; maps then say so and the lists carry everything.
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
+# Offer images: upload limits (bytes, pixels per side after downscaling).
+STADT360_IMAGE_MAX_BYTES = int(os.environ.get("STADT360_IMAGE_MAX_BYTES", str(5 * 1024 * 1024)))
+STADT360_IMAGE_MAX_SIDE = int(os.environ.get("STADT360_IMAGE_MAX_SIDE", "2000"))

@@ -8,7 +8,18 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
-urlpatterns += i18n_patterns(path("", include("stadt360.public.urls")), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path("konto/", include("allauth.urls")),
+    path("portal/unternehmen/", include("stadt360.companies.portal_urls")),
+    path("portal/kooperation/", include("stadt360.cooperation.portal_urls")),
+    path("portal/", include("stadt360.portal.urls")),
+    path("backoffice/moderation/", include("stadt360.backoffice.moderation_urls")),
+    path("backoffice/", include("stadt360.backoffice.urls")),
+    path("unternehmen/", include("stadt360.companies.urls")),
+    path("kooperation/", include("stadt360.cooperation.urls")),
+    path("", include("stadt360.public.urls")),
+    prefix_default_language=False,
+)
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -10,6 +10,7 @@ from ..errors import ValidationErrorOut
 
 router = Router(tags=["bundles"])
 
+
 @router.post(
     "/search",
     response={200: BundleSearchResult, 422: ValidationErrorOut},
