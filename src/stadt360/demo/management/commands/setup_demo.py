@@ -30,3 +30,5 @@ class Command(BaseCommand):
             )
             return
         call_command("demo_data", seed=seed, scale=scale, stdout=self.stdout, stderr=self.stderr)
+        # Demo rows are bulk-created, which the index's on-commit hooks do not see.
+        call_command("rebuild_search_index", stdout=self.stdout, stderr=self.stderr)
