@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -29,6 +30,14 @@ def english() -> Iterator[None]:
     """Pages in English (URLs under /en/), so assertions read the msgids."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache() -> Iterator[None]:
+    """Rendered results pages and bundle results are cached; each test starts without them."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -159,3 +168,31 @@ def test_the_map_lists_every_stop_in_order_and_works_without_tiles(
 def test_results_of_an_unfinished_wizard_send_to_the_open_step(client: Client) -> None:
     response = client.get(f"{reverse('public:wizard-results')}?adults=2")
     assert urlsplit(response.url).path == reverse("public:wizard-step", args=[2])
+
+
+def test_the_results_page_is_rendered_once_and_then_costs_two_queries(
+    client: Client, city: None, django_assert_num_queries
+) -> None:
+    first = results(client, FAMILY)
+    # A repeat: the offers' fingerprint and the catalogue's stamp (the cache key), nothing else.
+    with django_assert_num_queries(2):
+        again = results(client, FAMILY)
+    # the same page; only the frame's CSP nonces are new on every request
+    nonce = re.compile(r'nonce="[^"]+"')
+    assert nonce.sub("", again) == nonce.sub("", first)
+    assert nonce.findall(again) != nonce.findall(first)
+    assert len(bundle_keys(again)) >= 3
+
+
+def test_a_changed_offer_renders_the_results_page_anew(client: Client, city: None) -> None:
+    before = results(client, FAMILY)
+    FlatFactory(rooms=3, cold_rent=300, title="Neue Familienwohnung")
+    after = results(client, FAMILY)
+    assert "Neue Familienwohnung" not in before
+    assert "Neue Familienwohnung" in after
+
+
+def test_an_unfinished_wizard_is_never_served_from_the_cache(client: Client) -> None:
+    url = f"{reverse('public:wizard-results')}?adults=2"
+    assert client.get(url).status_code == 302
+    assert client.get(url).status_code == 302

@@ -1,20 +1,29 @@
 """The wizard's reads from domain apps: bundles, the household's plan, live offer counts."""
 
 import datetime
+import hashlib
 
+from django.db import connection
 from django.http import QueryDict
+from django.utils import translation
 
 from stadt360.bundles.schemas import BundleQuery, BundleSearchResult
 from stadt360.bundles.schemas import Pins as QueryPins
 from stadt360.bundles.services import count_candidates, search_bundles
+from stadt360.bundles.snapshot import fingerprint as offers_fingerprint
 from stadt360.housing.filters import FlatFilterSet
 from stadt360.housing.selectors import flat_list
 from stadt360.situations import selectors as plans
+from stadt360.situations.models import Need, Office, Situation, Step
 
 from .forms import FlatForm, JobForm
 from .querystring import Pins, job_part
 
 SITUATION_SLUG = "neu-in-gera"
+# A rendered results page is reused until an offer or the catalogue changes (both are in the
+# key) or this many seconds pass: the catalogue has no update timestamps, so an edit in
+# place (same rows, new text) shows after at most this long.
+PAGE_SECONDS = 300
 
 
 def search(query: BundleQuery, pins: Pins) -> BundleSearchResult:
@@ -74,3 +83,33 @@ def count_flats(params: QueryDict) -> int | None:
         data["wbs_required"] = "false"
     filterset = FlatFilterSet(data, queryset=flat_list())
     return filterset.qs.count() if filterset.is_valid() else None
+
+
+def catalogue_stamp() -> tuple:
+    """Row count and highest id of each table of the situations catalogue: one statement."""
+    models = (Situation, Need, Step, Step.requires.through, Office)
+    parts = []
+    for model in models:
+        table = connection.ops.quote_name(model._meta.db_table)
+        parts += [f"SELECT COUNT(*) FROM {table}", f"SELECT MAX(id) FROM {table}"]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(f"({part})" for part in parts))
+        return tuple(cursor.fetchone())
+
+
+def page_key(name: str, query_string: str) -> str:
+    """Same page, answers, language, day, offers and catalogue → same rendered page.
+
+    The offers' fingerprint is the bundle search's own (it holds the day), so a cached page
+    goes stale exactly when the search result would.
+    """
+    text = "|".join(
+        (
+            name,
+            query_string,
+            translation.get_language() or "",
+            repr(offers_fingerprint()),
+            repr(catalogue_stamp()),
+        )
+    )
+    return "wizard:page:" + hashlib.sha256(text.encode()).hexdigest()

@@ -2,8 +2,11 @@
 
 from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
@@ -176,14 +179,23 @@ def review(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def results(request: HttpRequest) -> HttpResponse:
-    decoded = decode(request.GET)
-    if decoded.first_open_step is not None:
-        return redirect(open_step_url(decoded, request.GET))
-    context = results_context(decoded, request.GET)
-    template = "public/wizard/results.html"
+    # The content is the same for everyone with these answers (no user data, no nonce): it is
+    # rendered once per key; the frame around it (nonces, language switch) on every request.
+    # Only complete answers are rendered and cached, so a hit needs no decoding either.
+    template = "public/wizard/partials/results_body.html"
     if request.htmx:  # type: ignore[attr-defined]
         template += "#results-update"
-    return render(request, template, context)
+    key = lookups.page_key(template, request.GET.urlencode())
+    body = cache.get(key)
+    if body is None:
+        decoded = decode(request.GET)
+        if decoded.first_open_step is not None:
+            return redirect(open_step_url(decoded, request.GET))
+        body = render_to_string(template, results_context(decoded, request.GET), request)
+        cache.set(key, body, lookups.PAGE_SECONDS)
+    if request.htmx:  # type: ignore[attr-defined]
+        return HttpResponse(body)
+    return render(request, "public/wizard/results.html", {"body": mark_safe(body)})
 
 
 def results_context(decoded: Decoded, params: QueryDict) -> dict[str, object]:
