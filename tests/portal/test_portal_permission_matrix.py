@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pytest
 from django.urls import resolve, reverse
 
+from stadt360.imports.models import ImportRun
 from stadt360.portal.services import add_offer_image
 from tests.portal.world import ROLES, World, png_upload
 
@@ -110,6 +111,20 @@ CASES: list[Case] = [
     ),
     Case("audit-log", "get", lambda w: reverse("portal:audit-log"), portal(editor=FORBIDDEN)),
     Case("image-delete", "post", image_url, portal(other=NOT_FOUND)),
+    Case("import-list", "get", lambda w: reverse("portal:import-list"), portal()),
+    Case("import-upload", "get", lambda w: reverse("portal:import-upload"), portal()),
+    *(
+        Case(
+            name,
+            "get",
+            lambda w, name=name: reverse(
+                f"portal:{name}",
+                args=[ImportRun.objects.create(provider=w.provider, file_name="a.xml").pk],
+            ),
+            portal(other=NOT_FOUND),
+        )
+        for name in ("import-detail", "import-progress")
+    ),
     *(
         Case(
             f"offer-list-{k}",
