@@ -1,113 +1,126 @@
-"""The simple keyword search: published offers only, grouped by kind, paged."""
+"""The public search page on top of the search app: one search over every indexed kind."""
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from stadt360.public.selectors import search_offers
-from stadt360.public.views import RESULTS_PER_PAGE
+from factories import FlatFactory, JobFactory, KitaFactory
+from stadt360.search.indexing import rebuild_index
+from tests.companies.world import make_company
+
+pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.django_db
-def test_finds_each_kind_by_title_or_name_case_insensitively(client: Client, make_offer) -> None:
-    make_offer("job", "Erzieherin im Schichtdienst")
-    make_offer("flat", "Helle Wohnung für Erzieher")
-    make_offer("kita", "Kita Erzieherhaus")
-    make_offer("school", "Grundschule Erzieher-Weg")
-    make_offer("job", "Elektriker")
-    html = client.get("/suche/", {"q": "erzieher"}).content.decode()
-    assert "4 Ergebnisse" in html
-    for name in (
-        "Erzieherin im Schichtdienst",
-        "Helle Wohnung für Erzieher",
-        "Kita Erzieherhaus",
-        "Grundschule Erzieher-Weg",
-    ):
-        assert name in html
-    assert "Elektriker" not in html
-    # Grouped: one heading per kind, in the fixed order jobs, flats, Kitas, schools.
-    positions = [
-        html.index(f">{heading}</h3>") for heading in ("Stellen", "Wohnungen", "Kitas", "Schulen")
-    ]
-    assert positions == sorted(positions)
+@pytest.fixture
+def indexed() -> dict:
+    """A company with a product, a job with a compound, a flat and a Kita – indexed."""
+    world = {
+        "company": make_company("precision"),  # product "Frästeile", text "CNC-Fräsen …"
+        "job": JobFactory(title="Erzieherin in der Kinderbetreuung", skills=[], occupation=None),
+        "flat": FlatFactory(title="Wohnung mit Balkon", description="Ruhige Lage am Park."),
+        "kita": KitaFactory(name="Kita Sonnenschein", description="Betreuung <b>liebevoll</b>."),
+    }
+    rebuild_index()
+    return world
 
 
-@pytest.mark.django_db
-def test_drafts_and_expired_offers_are_not_found(client: Client, make_offer) -> None:
-    make_offer("job", "Koch Entwurf", status="draft")
-    make_offer("job", "Koch abgelaufen", valid_until="2000-01-01")
-    make_offer("job", "Koch aktuell")
-    html = client.get("/suche/", {"q": "koch"}).content.decode()
-    assert "Koch aktuell" in html
-    assert "Entwurf" not in html
-    assert "abgelaufen" not in html
-
-
-@pytest.mark.django_db
-def test_kind_filter_without_keyword_lists_that_kind(client: Client, make_offer) -> None:
-    make_offer("kita", "Kita Am Park")
-    make_offer("school", "Goethe-Gymnasium", school_type="gymnasium", grade_from=5, grade_to=12)
-    html = client.get("/suche/", {"kind": "kita"}).content.decode()
-    assert "Kita Am Park" in html
-    assert "Goethe-Gymnasium" not in html
-
-
-@pytest.mark.django_db
-def test_pages_cross_kind_boundaries_without_gaps(make_offer) -> None:
-    for index in range(RESULTS_PER_PAGE - 2):
-        make_offer("job", f"Stelle {index:02d}")
-    for index in range(5):
-        make_offer("flat", f"Wohnung {index}")
-    results = search_offers("", "")
-    assert len(results) == RESULTS_PER_PAGE + 3
-    first, second = results[0:RESULTS_PER_PAGE], results[RESULTS_PER_PAGE : 2 * RESULTS_PER_PAGE]
-    assert [hit.kind.key for hit in first[-3:]] == ["job", "flat", "flat"]
-    assert [hit.name for hit in second] == ["Wohnung 2", "Wohnung 3", "Wohnung 4"]
-    assert results[RESULTS_PER_PAGE - 1].name == "Wohnung 1"
-
-
-@pytest.mark.django_db
-def test_second_page_link_keeps_the_keyword(client: Client, make_offer) -> None:
-    for index in range(RESULTS_PER_PAGE + 1):
-        make_offer("job", f"Pflege {index:02d}")
-    first = client.get("/suche/", {"q": "pflege"}).content.decode()
-    assert 'href="?q=pflege&amp;page=2"' in first
-    second = client.get("/suche/", {"q": "pflege", "page": 2}).content.decode()
-    assert "Pflege 20" in second
-    assert "Pflege 00" not in second
-    assert "Seite 2 von 2" in second
-
-
-@pytest.mark.django_db
-def test_results_page_query_count_is_fixed(client: Client, make_offer) -> None:
-    for index in range(12):
-        make_offer("job", f"Job {index}")
-        make_offer("flat", f"Wohnung {index}")
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get("/suche/", {"q": "o"})
+def test_empty_query_shows_a_helpful_page(client: Client) -> None:
+    response = client.get("/suche/")
+    html = response.content.decode()
     assert response.status_code == 200
-    # demo check (5) + 4 counts + one page slice per kind on the page (job, flat) – no N+1.
-    assert len(queries) == 11, [query["sql"] for query in queries.captured_queries]
-
-
-@pytest.mark.django_db
-def test_no_results_says_what_to_do_next(client: Client) -> None:
-    html = client.get("/suche/", {"q": "gibtesnicht"}).content.decode()
-    assert "Keine Angebote gefunden" in html
+    assert "Wonach suchen Sie?" in html
+    assert 'href="?q=Kindergarten"' in html
+    assert 'href="?kind=company"' in html  # browse one kind, companies included
     assert 'href="/lebenslagen/neu-in-gera/"' in html
+    assert "s360-results" not in html
 
 
-@pytest.mark.django_db
-def test_demo_offers_carry_the_demo_badge(client: Client, demo_offer) -> None:
-    html = client.get("/suche/", {"q": "pflege"}).content.decode()
-    assert "Pflegefachkraft (Demo)" in html
-    assert html.count('class="kern-badge ') == 1
+def test_start_page_box_still_searches(client: Client, indexed: dict) -> None:
+    # The start page's form sends q and an empty kind select.
+    html = client.get("/suche/", {"q": "Balkon", "kind": ""}).content.decode()
+    assert "Wohnung mit Balkon" in html
+    assert "1 Ergebnis" in html
 
 
-@pytest.mark.django_db
-def test_english_results_page(client: Client, make_offer) -> None:
-    make_offer("flat", "Altbau mit Balkon")
-    html = client.get("/en/suche/", {"q": "balkon"}).content.decode()
+def test_misspelled_product_finds_the_company_with_suggestion(
+    client: Client, indexed: dict
+) -> None:
+    html = client.get("/suche/", {"q": "Frästiele"}).content.decode()
+    assert "Elster Präzision GmbH" in html
+    assert "Meinten Sie" in html
+    assert 'href="?q=frasteile"' in html  # the search app suggests the umlaut-folded form
+    assert "Unternehmen" in html  # the hit is labelled with its kind
+
+
+def test_compound_part_finds_the_compound_highlighted(client: Client, indexed: dict) -> None:
+    html = client.get("/suche/", {"q": "Betreuung"}).content.decode()
+    assert "Erzieherin in der Kinderbetreuung" in html
+    assert "<mark>" in html
+    # The snippet is escaped by the search app: offer text never becomes markup.
+    assert "&lt;b&gt;liebevoll&lt;/b&gt;" in html
+    assert "<b>liebevoll</b>" not in html
+
+
+def test_kind_facet_filters(client: Client, indexed: dict) -> None:
+    everything = client.get("/suche/", {"q": "Betreuung"}).content.decode()
+    assert "Kita Sonnenschein" in everything
+    assert 'name="kind" value="kita"' in everything
+    only_jobs = client.get("/suche/", {"q": "Betreuung", "kind": "job"}).content.decode()
+    assert "Erzieherin in der Kinderbetreuung" in only_jobs
+    assert "Kita Sonnenschein" not in only_jobs
+    assert 'value="job" id="search-kind-job" checked' in only_jobs
+    # Unknown kinds from old or hand-made links are ignored, not an error.
+    assert client.get("/suche/", {"q": "Betreuung", "kind": "nope"}).status_code == 200
+
+
+def test_htmx_request_returns_the_partial_with_live_count(client: Client, indexed: dict) -> None:
+    response = client.get("/suche/", {"q": "Balkon"}, headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert "Wohnung mit Balkon" in html
+    assert "<html" not in html
+    assert '<span id="search-count" hx-swap-oob="innerHTML">1 Ergebnis' in html
+    assert "HX-Request" in response["Vary"]
+    full = client.get("/suche/", {"q": "Balkon"}).content.decode()
+    assert 'id="search-count" role="status" aria-live="polite">1 Ergebnis' in full
+    assert "<html" in full
+
+
+def test_suggestions_endpoint_returns_options(client: Client, indexed: dict) -> None:
+    html = client.get("/suche/vorschlaege/", {"q": "Wohn"}).content.decode()
+    assert '<option value="Wohnung">' in html.replace("wohnung", "Wohnung")
+    assert client.get("/suche/vorschlaege/", {"q": ""}).content.strip() == b""
+
+
+def test_pagination_keeps_query_and_filters(client: Client) -> None:
+    for index in range(21):
+        FlatFactory(title=f"Wohnung Nummer {index}")
+    rebuild_index()
+    first = client.get("/suche/", {"q": "Wohnung", "kind": "flat"}).content.decode()
+    assert "21 Ergebnisse" in first
+    assert 'href="?q=Wohnung&amp;kind=flat&amp;page=2"' in first
+    second = client.get("/suche/", {"q": "Wohnung", "kind": "flat", "page": 2}).content.decode()
+    assert "Seite 2 von 2" in second
+    assert second.count('class="kern-body s360-result__snippet"') == 1
+
+
+def test_bad_page_is_a_helpful_400(client: Client, indexed: dict) -> None:
+    response = client.get("/suche/", {"q": "Balkon", "page": 5000})
+    assert response.status_code == 400
+    assert "Die Suche konnte nicht ausgeführt werden" in response.content.decode()
+
+
+def test_english_results_page(client: Client, indexed: dict) -> None:
+    html = client.get("/en/suche/", {"q": "Balkon"}).content.decode()
     assert "1 result" in html
-    assert ">Flats</h3>" in html
+    assert "Did you mean" not in html
+
+
+def test_results_page_query_count_is_fixed(client: Client, indexed: dict) -> None:
+    for index in range(12):
+        JobFactory(title=f"Betreuung Stelle {index}", skills=[], occupation=None)
+    rebuild_index()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/suche/", {"q": "Betreuung"})
+    assert response.status_code == 200
+    assert len(queries) == 9, [query["sql"] for query in queries.captured_queries]

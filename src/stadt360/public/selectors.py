@@ -1,15 +1,13 @@
-"""Reads for the public pages: the simple keyword search and the demo-data check.
+"""Reads for the public pages: the site search (via ``stadt360.search``) and the demo-data check.
 
-The search is deliberately plain (``icontains`` over titles and names, published
-offers only); the search app replaces it. Results of several kinds are paged as one
-sequence without loading them all: ``GroupedResults`` slices each kind's queryset.
+The search itself (German stemming, compounds, synonyms, typos, ranking, facets) is the
+search app's; this module only turns its results into what the page offers as filters.
 """
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import overload
 
 from django.db import models
+from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +17,9 @@ from stadt360.housing.models import Flat
 from stadt360.jobs.models import Job
 from stadt360.providers.models import Provider
 from stadt360.schools.models import School
+from stadt360.search.registry import registry
+from stadt360.search.results import Hit, SearchResults
+from stadt360.search.selectors import search
 
 
 @dataclass(frozen=True)
@@ -38,71 +39,73 @@ OFFER_KINDS: tuple[OfferKind, ...] = (
 
 
 @dataclass(frozen=True)
-class SearchHit:
-    kind: OfferKind
-    name: str
-    provider: str
-    address: str
-    is_demo: bool
+class FacetOption:
+    """One value of a search filter: checkbox/radio on the page, with its hit count."""
+
+    value: str
+    label: str
+    count: int | None
+    checked: bool
 
 
-def kind_by_key(key: str) -> OfferKind | None:
-    return next((kind for kind in OFFER_KINDS if kind.key == key), None)
+@dataclass(frozen=True)
+class SearchPage:
+    """What the public search page shows: the search app's results plus the filter choices."""
+
+    results: SearchResults
+    kinds: list[FacetOption]
+    districts: list[FacetOption]
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.results.total // self.results.per_page))
+
+    @property
+    def rows(self) -> list[tuple[Hit, str]]:
+        """Each hit with the readable name of its district ("" when it has none)."""
+        names = self.results.facet_labels.get("district", {})
+        return [(hit, names.get(hit.district, hit.district)) for hit in self.results.hits]
 
 
-def matching_offers(kind: OfferKind, query: str) -> models.QuerySet:
-    """Published offers of one kind whose title/name contains the query (all when empty)."""
-    queryset = kind.model.objects.published().select_related("provider")
-    if query:
-        queryset = queryset.filter(**{f"{kind.name_field}__icontains": query})
-    return queryset.order_by(kind.name_field, "pk")
-
-
-def to_hit(kind: OfferKind, offer: models.Model) -> SearchHit:
-    return SearchHit(
-        kind=kind,
-        name=getattr(offer, kind.name_field),
-        provider=offer.provider.name,
-        address=offer.address_line,
-        is_demo=offer.is_demo or offer.provider.is_demo,
+def site_search(
+    *, query: str, kinds: list[str], district: str, page: int, per_page: int, language: str
+) -> SearchPage:
+    """One search over every indexed kind (``stadt360.search``); raises ``ValidationError``."""
+    results = search(
+        query=query,
+        kinds=kinds or None,
+        filters={"district": district} if district else None,
+        page=page,
+        per_page=per_page,
+        language=language,
     )
+    # Facet counts are over the filtered set, so a chosen kind hides the others' counts:
+    # every registered kind stays offered, with a count where the search app gave one.
+    kind_counts: dict[str, int | None] = dict(results.facets.get("kind", {}))
+    if not kinds:  # unfiltered: a kind without a count has no hits
+        kind_counts = {each.name: kind_counts.get(each.name, 0) for each in registry}
+    with translation.override(language):
+        kind_options = [
+            FacetOption(each.name, str(each.label), kind_counts.get(each.name), each.name in kinds)
+            for each in registry
+        ]
+    district_labels = results.facet_labels.get("district", {})
+    district_options = [
+        FacetOption(slug, district_labels.get(slug, slug), count, slug == district)
+        for slug, count in sorted(
+            results.facets.get("district", {}).items(),
+            key=lambda item: district_labels.get(item[0], item[0]),
+        )
+    ]
+    if district and not any(option.checked for option in district_options):
+        # Chosen but without hits: keep it visible and checked so it can be unchosen.
+        district_options.append(FacetOption(district, district, 0, True))
+    return SearchPage(results=results, kinds=kind_options, districts=district_options)
 
 
-class GroupedResults(Sequence[SearchHit]):
-    """Hits of several kinds, one kind after the other, sliceable for ``Paginator``."""
-
-    def __init__(self, groups: list[tuple[OfferKind, models.QuerySet]]) -> None:
-        self.groups = [(kind, queryset, queryset.count()) for kind, queryset in groups]
-
-    def counts(self) -> list[tuple[OfferKind, int]]:
-        return [(kind, count) for kind, _queryset, count in self.groups]
-
-    def __len__(self) -> int:
-        return sum(count for _kind, _queryset, count in self.groups)
-
-    @overload
-    def __getitem__(self, index: int) -> SearchHit: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[SearchHit]: ...
-    def __getitem__(self, index: int | slice) -> SearchHit | list[SearchHit]:
-        if isinstance(index, int):
-            return self[index : index + 1][0]
-        start, stop, _step = index.indices(len(self))
-        hits: list[SearchHit] = []
-        offset = 0
-        for kind, queryset, count in self.groups:
-            low, high = max(start - offset, 0), min(stop - offset, count)
-            if low < high:
-                hits.extend(to_hit(kind, offer) for offer in queryset[low:high])
-            offset += count
-        return hits
-
-
-def search_offers(query: str, kind_key: str = "") -> GroupedResults:
-    """The offers matching a keyword, grouped by kind in a fixed order."""
-    kind = kind_by_key(kind_key)
-    kinds = (kind,) if kind else OFFER_KINDS
-    return GroupedResults([(each, matching_offers(each, query)) for each in kinds])
+def search_kinds() -> list[tuple[str, str]]:
+    """(name, label) of every kind the search app indexes, in registration order."""
+    return [(each.name, str(each.label)) for each in registry]
 
 
 def published_counts() -> list[tuple[OfferKind, int]]:

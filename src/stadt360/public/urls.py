@@ -7,6 +7,7 @@ app_name = "public"
 urlpatterns = [
     path("", views.home, name="home"),
     path("suche/", views.search, name="search"),
+    path("suche/vorschlaege/", views.search_suggestions, name="search-suggestions"),
     path("impressum/", views.imprint, name="imprint"),
     path("datenschutz/", views.privacy, name="privacy"),
     path("barrierefreiheit/", views.accessibility, name="accessibility"),

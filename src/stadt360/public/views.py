@@ -1,19 +1,23 @@
 """Views of the public site: each translates HTTP to a selector or service call and back."""
 
-from django.core.paginator import Paginator
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import select_template
+from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from stadt360.search.selectors import suggest
+
 from .forms import BarrierReportForm, SearchForm
-from .selectors import demo_data_present, published_counts, search_offers
+from .selectors import demo_data_present, published_counts, search_kinds, site_search
 from .services import submit_barrier_report
 
 RESULTS_PER_PAGE = 20
+SEARCH_MAX_QUERY = 200
 
 
 @require_GET
@@ -26,16 +30,56 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "public/home.html", context)
 
 
+def _page_number(value: str | None) -> int:
+    try:
+        return max(1, int(value or 1))
+    except ValueError:
+        return 1
+
+
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET)
-    context: dict[str, object] = {"search_form": form, "demo_data": demo_data_present()}
-    if form.is_valid() and (form.cleaned_data["q"] or form.cleaned_data["kind"]):
-        results = search_offers(form.cleaned_data["q"].strip(), form.cleaned_data["kind"])
-        context["counts"] = results.counts()
-        context["searched"] = True
-        context["page"] = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "public/search.html", context)
+    """The site search over every indexed kind; htmx requests get only the results region."""
+    query = request.GET.get("q", "").strip()[:SEARCH_MAX_QUERY]
+    known = dict(search_kinds())
+    # "kind" may repeat (checkboxes); the start page sends one, or "" for all kinds.
+    kinds = [kind for kind in dict.fromkeys(request.GET.getlist("kind")) if kind in known]
+    district = request.GET.get("district", "").strip()[:100]
+    context: dict[str, object] = {
+        "query": query,
+        "chosen_kinds": kinds,
+        "district": district,
+        "searched": bool(query or kinds or district),
+        "demo_data": demo_data_present(),
+        "browse_kinds": list(known.items()),
+    }
+    status = 200
+    if context["searched"]:
+        try:
+            context["search"] = site_search(
+                query=query,
+                kinds=kinds,
+                district=district,
+                page=_page_number(request.GET.get("page")),
+                per_page=RESULTS_PER_PAGE,
+                language=(get_language() or "de").split("-")[0],
+            )
+        except ValidationError as error:
+            context["errors"] = error.messages
+            status = 400
+    htmx = request.htmx  # type: ignore[attr-defined]
+    partial = htmx and not htmx.history_restore_request
+    template = "public/search/results.html" if partial else "public/search.html"
+    response = render(request, template, context, status=status)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_GET
+def search_suggestions(request: HttpRequest) -> HttpResponse:
+    """``<option>``s for the search box's ``<datalist>`` (htmx fills it while typing)."""
+    words = suggest(prefix=request.GET.get("q", "")[:SEARCH_MAX_QUERY], limit=8)
+    return render(request, "public/search/suggestions.html", {"words": words})
 
 
 @require_GET
