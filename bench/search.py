@@ -57,13 +57,12 @@ def instance(spec: object, pk: int, districts: dict, providers: dict) -> object:
 
 def build(specs: list) -> tuple[list, list]:
     """Sources and search documents exactly as the indexer builds them (registry, compounds)."""
-    from tests.search.corpus import DISTRICTS
-
     from stadt360.core.models import District
     from stadt360.providers.models import Provider
     from stadt360.search import vocabulary
     from stadt360.search.indexing import _words, document, read
     from stadt360.search.registry import registry
+    from tests.search.corpus import DISTRICTS
 
     districts = {slug: District(name=name, slug=slug) for slug, name in DISTRICTS}
     providers = {
@@ -294,6 +293,7 @@ def main(argv: list[str] | None = None) -> str:
 def run(n: int, rounds: int) -> str:
     setup_django()
     from django.core.management import call_command
+
     from tests.search.corpus import grade, load_judgements, offers
 
     call_command("migrate", "core", verbosity=0)

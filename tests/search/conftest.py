@@ -4,7 +4,6 @@ from collections.abc import Iterator
 
 import pytest
 from django.db import transaction
-from tests.search.corpus import DISTRICTS, OfferSpec, offers
 
 from factories import (
     GERA_DISTRICTS,
@@ -17,6 +16,7 @@ from factories import (
 )
 from stadt360.providers.models import ProviderKind
 from stadt360.search.indexing import rebuild_index
+from tests.search.corpus import DISTRICTS, OfferSpec, offers
 
 FACTORIES = {
     "job": (JobFactory, ProviderKind.EMPLOYER, {"skills": [], "occupation": None}),

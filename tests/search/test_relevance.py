@@ -8,9 +8,9 @@ import math
 
 import pytest
 from django.db import connection
-from tests.search.corpus import grade, load_judgements, offers
 
 from stadt360.search.selectors import search
+from tests.search.corpus import grade, load_judgements, offers
 
 FLOORS = {
     "sqlite": {"ndcg": 0.95, "recall": 0.96},

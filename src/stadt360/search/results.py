@@ -25,6 +25,9 @@ class SearchResults:
     per_page: int
     suggestions: list[str] = field(default_factory=list)
     facet_labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    # False when only the best candidates were counted (PostgreSQL, very broad queries):
+    # ``total`` and the facet counts are then lower bounds ("more than …").
+    total_exact: bool = True
 
     @property
     def has_next(self) -> bool:

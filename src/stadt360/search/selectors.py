@@ -36,7 +36,7 @@ def search(
     plan = planner.plan(query[:MAX_QUERY], backend)
     raw = backend.run(plan, chosen, (page - 1) * per_page, per_page)
     stems = plan.stems
-    documents = Document.objects.in_bulk(raw.ids)
+    documents = raw.documents or Document.objects.in_bulk(raw.ids)
     with translation.override(language):
         hits = [
             _hit(documents[pk], raw.scores.get(pk, 0.0), stems) for pk in raw.ids if pk in documents
@@ -51,6 +51,7 @@ def search(
         per_page=per_page,
         suggestions=[plan.corrected] if plan.corrected else [],
         facet_labels=labels,
+        total_exact=raw.total_exact,
     )
 
 

@@ -44,6 +44,9 @@ class HitOut(Schema):
 class SearchOut(Schema):
     query: str
     total: int = Field(..., description="Documents found, over all pages.")
+    total_exact: bool = Field(
+        True, description="False when total and facet counts are lower bounds ('more than N')."
+    )
     page: int
     per_page: int
     hits: list[HitOut]

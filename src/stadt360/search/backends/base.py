@@ -23,6 +23,10 @@ class RawResults:
     scores: dict[int, float] = field(default_factory=dict)
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     total: int = 0
+    total_exact: bool = True  # False: more matched than were counted, ``total`` is a lower bound
+    documents: dict[int, Document] = field(
+        default_factory=dict
+    )  # page rows, when the backend read them
 
 
 class SearchBackend(Protocol):
