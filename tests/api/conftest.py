@@ -13,7 +13,13 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from factories import (
+from stadt360.childcare.models import Kita
+from stadt360.core.models import District
+from stadt360.housing.models import Flat
+from stadt360.jobs.models import EmploymentType, Job, Occupation
+from stadt360.providers.models import Provider, ProviderKind
+from stadt360.schools.models import School, SchoolType
+from tests.factories import (
     DistrictFactory,
     FlatFactory,
     JobFactory,
@@ -22,12 +28,6 @@ from factories import (
     ProviderFactory,
     SchoolFactory,
 )
-from stadt360.childcare.models import Kita
-from stadt360.core.models import District
-from stadt360.housing.models import Flat
-from stadt360.jobs.models import EmploymentType, Job, Occupation
-from stadt360.providers.models import Provider, ProviderKind
-from stadt360.schools.models import School, SchoolType
 
 
 @pytest.fixture(autouse=True)

@@ -2,11 +2,11 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from api_helpers import error_fields, ids
 from django.utils import timezone
 
 from stadt360.core.choices import OfferSource, OfferStatus
 from stadt360.jobs.models import EmploymentType
+from tests.api.api_helpers import error_fields, ids
 
 pytestmark = pytest.mark.django_db
 

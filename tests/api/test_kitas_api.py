@@ -1,11 +1,11 @@
 import datetime
 
 import pytest
-from api_helpers import add_free_place, error_fields, ids
 from django.utils import timezone
 
 from stadt360.childcare.models import Concept
 from stadt360.core.choices import OfferStatus
+from tests.api.api_helpers import add_free_place, error_fields, ids
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,8 @@
 import pytest
-from api_helpers import error_fields, ids
 
 from stadt360.core.choices import OfferSource, OfferStatus
 from stadt360.schools.models import SchoolType
+from tests.api.api_helpers import error_fields, ids
 
 pytestmark = pytest.mark.django_db
 

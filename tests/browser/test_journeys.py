@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from factories import FlatFactory, FreePlaceFactory, JobFactory, KitaFactory
+from tests.factories import FlatFactory, FreePlaceFactory, JobFactory, KitaFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"

@@ -11,7 +11,9 @@ from django.urls import LocalePrefixPattern, NoReverseMatch, include, path, reve
 from django.utils.translation import gettext, override
 from playwright.sync_api import Page, expect
 
-from factories import (
+from stadt360.core.choices import OfferSource
+from stadt360.jobs.models import EmploymentType
+from tests.factories import (
     FlatFactory,
     FreePlaceFactory,
     JobFactory,
@@ -19,8 +21,6 @@ from factories import (
     ProviderFactory,
     SchoolFactory,
 )
-from stadt360.core.choices import OfferSource
-from stadt360.jobs.models import EmploymentType
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -169,6 +169,13 @@ CASES: list[Case] = [
         city(),
         data=lambda w: {"decision": "approve", "note": ""},
     ),
+    Case("moderation-companies", "get", lambda w: reverse("moderation:company-queue"), city()),
+    Case(
+        "moderation-company-verify",
+        "post",
+        lambda w: reverse("moderation:company-verify", args=[company_of(w.other_provider).pk]),
+        city(),
+    ),
     Case("moderation-audit", "get", lambda w: reverse("moderation:audit-log"), city()),
     Case(
         "moderation-users",
@@ -184,6 +191,21 @@ CASES: list[Case] = [
         data=lambda w: {"role": "city-moderator"},
     ),
 ]
+
+
+def company_of(provider):
+    """The company profile of ``provider`` (created on first use, like a registration would)."""
+    from stadt360.companies.models import Company
+    from stadt360.companies.services import create_company
+
+    existing = Company.objects.filter(provider=provider).first()
+    return existing or create_company(
+        provider=provider,
+        data={"description": "Testprofil", "wz_code": "25.62", "size_class": "small"},
+        by=None,
+    )
+
+
 MATRIX = [pytest.param(case, role, id=f"{case.name}-{role}") for case in CASES for role in ROLES]
 
 

@@ -10,7 +10,9 @@ from django.conf.urls.i18n import i18n_patterns
 from django.test import Client
 from django.urls import LocalePrefixPattern, NoReverseMatch, include, path, reverse
 
-from factories import (
+from stadt360.jobs.models import EmploymentType
+from stadt360.public.jsonld import to_script
+from tests.factories import (
     FlatFactory,
     FreePlaceFactory,
     JobFactory,
@@ -18,8 +20,6 @@ from factories import (
     ProviderFactory,
     SchoolFactory,
 )
-from stadt360.jobs.models import EmploymentType
-from stadt360.public.jsonld import to_script
 
 pytestmark = pytest.mark.django_db
 

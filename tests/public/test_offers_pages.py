@@ -9,7 +9,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.test import Client
 from django.urls import LocalePrefixPattern, NoReverseMatch, include, path, reverse
 
-from factories import (
+from stadt360.core.choices import OfferSource, OfferStatus
+from stadt360.jobs.models import EmploymentType
+from stadt360.schools.models import SchoolType
+from tests.factories import (
     FlatFactory,
     FreePlaceFactory,
     JobFactory,
@@ -18,9 +21,6 @@ from factories import (
     SchoolFactory,
     in_days,
 )
-from stadt360.core.choices import OfferSource, OfferStatus
-from stadt360.jobs.models import EmploymentType
-from stadt360.schools.models import SchoolType
 
 pytestmark = pytest.mark.django_db
 

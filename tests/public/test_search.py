@@ -5,9 +5,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from factories import FlatFactory, JobFactory, KitaFactory
 from stadt360.search.indexing import rebuild_index
 from tests.companies.world import make_company
+from tests.factories import FlatFactory, JobFactory, KitaFactory
 
 pytestmark = pytest.mark.django_db
 

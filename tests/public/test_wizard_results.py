@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from factories import FlatFactory, FreePlaceFactory, JobFactory, KitaFactory
+from tests.factories import FlatFactory, FreePlaceFactory, JobFactory, KitaFactory
 
 TODAY = datetime.date.today()
 BABY = TODAY.replace(year=TODAY.year - 1).isoformat()

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from factories import FlatFactory, JobFactory
+from tests.factories import FlatFactory, JobFactory
 
 TODAY = datetime.date.today()
 BABY = TODAY.replace(year=TODAY.year - 1).isoformat()

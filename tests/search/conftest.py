@@ -5,7 +5,9 @@ from collections.abc import Iterator
 import pytest
 from django.db import transaction
 
-from factories import (
+from stadt360.providers.models import ProviderKind
+from stadt360.search.indexing import rebuild_index
+from tests.factories import (
     GERA_DISTRICTS,
     DistrictFactory,
     FlatFactory,
@@ -14,8 +16,6 @@ from factories import (
     ProviderFactory,
     SchoolFactory,
 )
-from stadt360.providers.models import ProviderKind
-from stadt360.search.indexing import rebuild_index
 from tests.search.corpus import DISTRICTS, OfferSpec, offers
 
 FACTORIES = {

@@ -7,13 +7,13 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.test import override_settings
 
-from factories import FlatFactory, JobFactory, KitaFactory, SchoolFactory
 from stadt360.core.choices import OfferStatus
 from stadt360.search.indexing import rebuild_index, reindex_object
 from stadt360.search.models import Document, Term
 from stadt360.search.registry import registry
 from stadt360.search.selectors import search, suggest
 from stadt360.search.signals import schedule_reindex
+from tests.factories import FlatFactory, JobFactory, KitaFactory, SchoolFactory
 
 IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,8 @@
 import pytest
 from django.test import Client
 
-from factories import FlatFactory, JobFactory
 from stadt360.search.indexing import rebuild_index
+from tests.factories import FlatFactory, JobFactory
 
 pytestmark = pytest.mark.django_db
 

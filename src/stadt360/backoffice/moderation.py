@@ -22,6 +22,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from stadt360.accounts.roles import CITY_ROLES
 from stadt360.accounts.services import set_city_role
+from stadt360.companies.models import Company
+from stadt360.companies.services import verify_company
 from stadt360.core.models import AuditEntry
 from stadt360.providers.membership import review_provider
 from stadt360.providers.models import Membership, Provider
@@ -104,6 +106,27 @@ def provider_review(request: HttpRequest, pk: int) -> HttpResponse:
         "admins": Membership.objects.filter(provider=provider).select_related("user"),
     }
     return render(request, "backoffice/moderation/provider_review.html", context)
+
+
+@require_GET
+@city_view("companies.verify_company")
+def company_queue(request: HttpRequest) -> HttpResponse:
+    companies = Company.objects.awaiting_check().select_related("provider")
+    page = Paginator(companies.order_by("updated_at", "pk"), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "backoffice/moderation/company_queue.html", {"page": page})
+
+
+@require_POST
+@city_view("companies.verify_company")
+def company_verify(request: HttpRequest, pk: int) -> HttpResponse:
+    company = get_object_or_404(Company.objects.select_related("provider"), pk=pk)
+    verify_company(company=company, by=request.user)
+    messages.success(
+        request, _("The profile of %(name)s is checked.") % {"name": company.provider.name}
+    )
+    return redirect("moderation:company-queue")
 
 
 @require_GET

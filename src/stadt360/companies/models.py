@@ -31,6 +31,12 @@ class CompanyQuerySet(models.QuerySet):
         jobs = Job.objects.published().filter(provider=OuterRef("provider"))
         return self.annotate(has_open_jobs=Exists(jobs))
 
+    def awaiting_check(self) -> Self:
+        """Profiles the city has not checked yet, or that changed after the last check."""
+        return self.filter(
+            models.Q(verified_by_city=False) | models.Q(verified_at__lt=models.F("updated_at"))
+        )
+
     def stale(self, *, now: datetime.datetime | None = None) -> Self:
         """Not updated for six months and not reminded since the last update."""
         cutoff = (now or timezone.now()) - REMIND_AFTER
