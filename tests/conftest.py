@@ -12,6 +12,9 @@ from functools import cache
 
 import pytest
 
+# Chromium, the live server and axe for every folder's browser tests (one browser per session).
+pytest_plugins = ["tests.browser_fixtures"]
+
 REQUIRE_SERVICES = os.environ.get("STADT360_REQUIRE_SERVICES") == "1"
 CHROMIUM = os.environ.get("STADT360_CHROMIUM", "/usr/bin/chromium")
 
@@ -54,3 +57,15 @@ def family_world(db) -> dict:
     from tests.bundles.worlds import make_family_world
 
     return make_family_world()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_content_type_cache() -> None:
+    """Transactional tests flush and re-create content types with new ids; forget old ones.
+
+    Without this, an audit entry written after such a test may point at a content type id
+    that no longer exists (an IntegrityError at teardown on SQLite).
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()

@@ -6,10 +6,7 @@ from allauth.mfa.utils import decrypt
 from django.urls import reverse
 
 from tests.accounts.totp import current_code
-from tests.browser.conftest import axe_check, browser, open_page, page
 from tests.portal.world import PASSWORD
-
-__all__ = ["axe_check", "browser", "open_page", "page"]
 
 
 @pytest.mark.browser

@@ -4,10 +4,18 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from stadt360.situations.admin import StepForm
 from stadt360.situations.models import Anchor, Situation, Step
 from stadt360.situations.services import set_step_requirements
+
+
+@pytest.fixture(autouse=True)
+def english() -> object:
+    """Validation messages are asserted through their English msgids."""
+    with translation.override("en"):
+        yield
 
 
 def test_set_step_requirements_rejects_a_cycle(catalogue: Situation) -> None:

@@ -248,9 +248,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 MAILERS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-        ),
+        # Development prints mail to the console; production sends it by SMTP.
+        "BACKEND": os.environ.get("EMAIL_BACKEND")
+        or f"django.core.mail.backends.{'console' if DEBUG else 'smtp'}.EmailBackend",
         "OPTIONS": {
             key: value
             for key, value in {
