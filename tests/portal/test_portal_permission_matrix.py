@@ -13,6 +13,7 @@ from django.urls import resolve, reverse
 
 from stadt360.imports.models import ImportRun
 from stadt360.portal.services import add_offer_image
+from stadt360.providers.tokens import create_token
 from tests.portal.world import ROLES, World, png_upload
 
 OK, LOGIN, FORBIDDEN, NOT_FOUND = "ok", "login", 403, 404
@@ -124,6 +125,17 @@ CASES: list[Case] = [
             portal(other=NOT_FOUND),
         )
         for name in ("import-detail", "import-progress")
+    ),
+    Case("token-list", "get", lambda w: reverse("portal:token-list"), portal(editor=FORBIDDEN)),
+    Case("token-create", "get", lambda w: reverse("portal:token-create"), portal(editor=FORBIDDEN)),
+    Case(
+        "token-revoke",
+        "post",
+        lambda w: reverse(
+            "portal:token-revoke",
+            args=[create_token(provider=w.provider, name="ERP", scopes=["jobs:write"])[0].pk],
+        ),
+        portal(editor=FORBIDDEN, other=NOT_FOUND),
     ),
     *(
         Case(

@@ -7,7 +7,7 @@ in INSTALLED_APPS): no CDN, no inline script, so it runs under the project's CSP
 from ninja import NinjaAPI, Swagger
 
 from .errors import register_error_handlers
-from .routers import bundles, flats, jobs, kitas, schools, search, situations
+from .routers import bundles, flats, jobs, kitas, schools, search, situations, write
 
 api = NinjaAPI(
     title="Stadt360 API",
@@ -26,3 +26,4 @@ api.add_router("/schools", schools.router)
 api.add_router("/situations", situations.router)
 api.add_router("/bundles", bundles.router)
 api.add_router("/search", search.router)
+api.add_router("/write", write.router)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import imports_urls
+from . import imports_urls, tokens_urls
 from .views import dashboard, images, offers, organisation
 
 app_name = "portal"
@@ -21,6 +21,7 @@ urlpatterns = [
     path("protokoll/", organisation.audit_log, name="audit-log"),
     path("bilder/<int:pk>/loeschen/", images.image_delete, name="image-delete"),
     *imports_urls.urlpatterns,  # "importe/…", before the offer kinds
+    *tokens_urls.urlpatterns,  # "api-schluessel/…", before the offer kinds
     path("<slug:kind>/", offers.offer_list, name="offer-list"),
     path("<slug:kind>/neu/", offers.offer_create, name="offer-create"),
     path("<slug:kind>/<int:pk>/", offers.offer_preview, name="offer-preview"),

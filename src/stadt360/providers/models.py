@@ -138,3 +138,52 @@ class Invitation(TimeStamped):
     @property
     def is_open(self) -> bool:
         return self.accepted_at is None and not self.revoked and self.expires_at > timezone.now()
+
+
+class ApiScope(models.TextChoices):
+    """What an API token may write: one scope per offer kind."""
+
+    JOBS = "jobs:write", _("Write jobs")
+    FLATS = "flats:write", _("Write flats")
+    KITAS = "kitas:write", _("Write Kitas")
+    SCHOOLS = "schools:write", _("Write schools")
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def active(self) -> Self:
+        return self.filter(revoked_at__isnull=True)
+
+
+class ApiToken(TimeStamped):
+    """A provider's key for the write API. Only the SHA-256 of the secret is stored."""
+
+    provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(_("beginning of the key"), max_length=16, editable=False)
+    secret_hash = models.CharField(max_length=64, unique=True, editable=False)
+    scopes = models.JSONField(_("permissions"), default=list)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("API key")
+        verbose_name_plural = _("API keys")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+    def has_scope(self, scope: str) -> bool:
+        return scope in self.scopes
