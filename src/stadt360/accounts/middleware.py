@@ -11,7 +11,9 @@ from django.utils.translation import gettext as _
 
 from .mfa import needs_mfa
 
-PROTECTED_NAMESPACES = frozenset({"portal", "backoffice", "moderation"})
+PROTECTED_NAMESPACES = frozenset(
+    {"portal", "backoffice", "moderation", "companies_portal", "cooperation_portal"}
+)
 
 
 class MfaRequiredMiddleware:
