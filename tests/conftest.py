@@ -57,15 +57,3 @@ def family_world(db) -> dict:
     from tests.bundles.worlds import make_family_world
 
     return make_family_world()
-
-
-@pytest.fixture(autouse=True)
-def _fresh_content_type_cache() -> None:
-    """Transactional tests flush and re-create content types with new ids; forget old ones.
-
-    Without this, an audit entry written after such a test may point at a content type id
-    that no longer exists (an IntegrityError at teardown on SQLite).
-    """
-    from django.contrib.contenttypes.models import ContentType
-
-    ContentType.objects.clear_cache()

@@ -10,8 +10,12 @@ import pytest
 
 schemathesis = pytest.importorskip("schemathesis")  # dev dependency: schemathesis>=4.3,<5
 
+from collections.abc import Iterator  # noqa: E402
+
 from django.core.cache import cache  # noqa: E402
+from django.core.signals import request_finished, request_started  # noqa: E402
 from django.core.wsgi import get_wsgi_application  # noqa: E402
+from django.db import close_old_connections  # noqa: E402
 from hypothesis import HealthCheck, settings  # noqa: E402
 from schemathesis.checks import not_a_server_error  # noqa: E402
 
@@ -26,10 +30,17 @@ schema.location = "/api/v1/openapi.json"
 
 
 @pytest.fixture(autouse=True)
-def _setup(settings) -> None:
+def _setup(settings) -> Iterator[None]:
     settings.ALLOWED_HOSTS = ["*"]
     settings.API_WRITE_RATE_LIMIT = 10_000
     cache.clear()
+    # Called through WSGI (not Django's test client), each request would close the test's
+    # database connection when it finishes; keep it open as the test client does.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

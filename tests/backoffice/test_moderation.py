@@ -1,5 +1,6 @@
 """The city's moderation queue, audit log and role assignment."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.urls import reverse
 
@@ -82,7 +83,7 @@ def test_city_admin_makes_someone_a_moderator(world, client_for):
 def test_city_audit_log_shows_every_organisation(world, client_for):
     AuditEntry.objects.create(
         provider=world.other_provider,
-        content_type_id=1,
+        content_type=ContentType.objects.get_for_model(AuditEntry),
         object_id="1",
         object_repr="Wohnung Ost",
         action="flat.updated",

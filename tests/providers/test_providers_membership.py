@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -99,7 +100,7 @@ def test_audit_log_page_is_paginated_for_admins_only(world, client_for, role):
     for number in range(60):
         AuditEntry.objects.create(
             provider=world.provider,
-            content_type_id=1,
+            content_type=ContentType.objects.get_for_model(AuditEntry),
             object_id=str(number),
             object_repr=f"Eintrag {number}",
             action="job.updated",
