@@ -6,11 +6,13 @@ from typing import Any
 
 import django_filters as filters
 from django import forms
-from django.core.validators import RegexValidator, validate_slug
+from django.core.validators import RegexValidator
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters.widgets import BooleanWidget
+
+from stadt360.core.filters import district_filter
 
 from .models import Concept, Kita, KitaQuerySet, OpeningHours, Weekday
 
@@ -68,9 +70,7 @@ class KitaFilterSet(filters.FilterSet):
         validators=[RegexValidator(r"^[a-z]{2,3}$", _("Enter an ISO language code, e.g. en."))],
     )
     inclusive = filters.BooleanFilter(widget=BooleanWidget, label=_("Inclusive care"))
-    district = filters.CharFilter(
-        field_name="district__slug", label=_("District"), validators=[validate_slug]
-    )
+    district = district_filter()
 
     class Meta:
         model = Kita

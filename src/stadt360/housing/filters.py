@@ -4,10 +4,11 @@ import datetime
 from decimal import Decimal
 
 import django_filters as filters
-from django.core.validators import RegexValidator, validate_slug
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_filters.widgets import BooleanWidget
+
+from stadt360.core.filters import district_filter, postcode_filter
 
 from .models import Flat, FlatQuerySet, PetPolicy
 
@@ -66,13 +67,8 @@ class FlatFilterSet(filters.FilterSet):
         label=_("Available at the latest on"),
         help_text=_("Flats without a date are available now and are included."),
     )
-    district = filters.CharFilter(
-        field_name="district__slug", label=_("District"), validators=[validate_slug]
-    )
-    postcode = filters.CharFilter(
-        label=_("Postcode"),
-        validators=[RegexValidator(r"^\d{5}$", _("Enter a postcode of five digits."))],
-    )
+    district = district_filter()
+    postcode = postcode_filter()
 
     class Meta:
         model = Flat

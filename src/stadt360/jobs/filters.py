@@ -8,10 +8,12 @@ import datetime
 from decimal import Decimal
 
 import django_filters as filters
-from django.core.validators import RegexValidator, validate_slug
+from django.core.validators import RegexValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_filters.widgets import BooleanWidget
+
+from stadt360.core.filters import district_filter, postcode_filter
 
 from .models import EmploymentType, Job, JobQuerySet
 
@@ -63,13 +65,8 @@ class JobFilterSet(filters.FilterSet):
         label=_("Start at the latest on"),
         help_text=_("Jobs without a start date start immediately and are included."),
     )
-    district = filters.CharFilter(
-        field_name="district__slug", label=_("District"), validators=[validate_slug]
-    )
-    postcode = filters.CharFilter(
-        label=_("Postcode"),
-        validators=[RegexValidator(r"^\d{5}$", _("Enter a postcode of five digits."))],
-    )
+    district = district_filter()
+    postcode = postcode_filter()
     remote = filters.BooleanFilter(
         widget=BooleanWidget,
         method="filter_remote",

@@ -3,9 +3,10 @@
 from decimal import Decimal
 
 import django_filters as filters
-from django.core.validators import validate_slug
 from django.utils.translation import gettext_lazy as _
 from django_filters.widgets import BooleanWidget
+
+from stadt360.core.filters import district_filter
 
 from .models import School, SchoolQuerySet, SchoolType
 
@@ -23,9 +24,7 @@ class SchoolFilterSet(filters.FilterSet):
     all_day_care = filters.BooleanFilter(
         widget=BooleanWidget, label=_("All-day care (Hort/Ganztag)")
     )
-    district = filters.CharFilter(
-        field_name="district__slug", label=_("District"), validators=[validate_slug]
-    )
+    district = district_filter()
 
     class Meta:
         model = School
