@@ -15,6 +15,6 @@ class User(AbstractUser):
         _("preferred language"), max_length=5, default="de", blank=True
     )
 
-    class Meta(AbstractUser.Meta):
+    class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")

@@ -65,7 +65,7 @@ class ReviewForm(KernForm):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("decision") == "reject" and not data.get("note", "").strip():
             self.add_error("note", _("Please say why, so the organisation can fix it."))
         return data

@@ -27,7 +27,7 @@ WORKING_DAYS = (
 
 class KitaFilterForm(forms.Form):
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if cleaned.get("from_date") and cleaned.get("age_months") is None:
             self.add_error("from_date", _("Give the child's age in months as well."))
         return cleaned

@@ -1,5 +1,5 @@
 import datetime
-from typing import Self
+from typing import ClassVar, Self
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -36,6 +36,9 @@ class KitaQuerySet(OfferQuerySet):
         return self.filter(models.Exists(places))
 
 
+KitaManager = models.Manager.from_queryset(KitaQuerySet)
+
+
 class Kita(Offer):
     """A Kindertageseinrichtung; the provider is its operator (Träger)."""
 
@@ -62,7 +65,7 @@ class Kita(Offer):
         validators=[MinValueValidator(0)],
     )
 
-    objects = KitaQuerySet.as_manager()
+    objects: ClassVar[KitaManager] = KitaManager()
 
     class Meta(Offer.Meta):
         ordering = ["name", "id"]

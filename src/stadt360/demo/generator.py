@@ -1,16 +1,17 @@
 """Generate, detect and delete demo data, each in one transaction."""
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from stadt360.childcare.models import FreePlace, Kita, OpeningHours
 from stadt360.companies.models import Company, Product
 from stadt360.cooperation.models import Post
 from stadt360.core.choices import OfferSource
-from stadt360.core.models import Region
+from stadt360.core.models import Offer, Region
 from stadt360.housing.models import Flat
 from stadt360.jobs.models import Job, Occupation
 from stadt360.providers.models import Provider
@@ -24,7 +25,7 @@ from .jobs import build_employers, build_jobs
 from .providers import ProviderNamer
 from .schools import build_school_operators, build_schools
 
-OFFER_MODELS: tuple[type[models.Model], ...] = (Job, Flat, Kita, School)
+OFFER_MODELS: tuple[type[Offer], ...] = (Job, Flat, Kita, School)
 BATCH_SIZE = 500
 MAX_SCALE = 100.0
 
@@ -117,8 +118,9 @@ def _create_all(ctx: DemoContext) -> dict[str, int]:
     flats = build_flats(ctx, landlords=landlords)
     kitas = build_kitas(ctx, operators=kita_operators)
     schools = build_schools(ctx, operators=school_operators)
-    for rows in (jobs, flats, kitas, schools):
-        type(rows[0]).objects.bulk_create(rows, batch_size=BATCH_SIZE)
+    offers: tuple[Sequence[Offer], ...] = (jobs, flats, kitas, schools)
+    for rows in offers:
+        type(rows[0])._default_manager.bulk_create(rows, batch_size=BATCH_SIZE)
     opening_hours = build_opening_hours(ctx, kitas=kitas)
     free_places = build_free_places(ctx, kitas=kitas)
     OpeningHours.objects.bulk_create(opening_hours, batch_size=BATCH_SIZE)

@@ -35,7 +35,7 @@ def build_schools(ctx: DemoContext, *, operators: list[Provider]) -> list[School
     config = ctx.profile["schools"]
     types = config["types"]
     counts = apportion(ctx.count("schools"), [spec["count"] for spec in types.values()])
-    schools = []
+    schools: list[School] = []
     for (school_type, spec), count in zip(types.items(), counts, strict=True):
         names = rng.sample(config["names"], len(config["names"]))
         for index in range(count):

@@ -1,4 +1,5 @@
 from decimal import Decimal
+from typing import Any, ClassVar
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -6,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stadt360.core.models import Offer, OfferQuerySet
 
-MONEY = {"max_digits": 8, "decimal_places": 2, "validators": [MinValueValidator(0)]}
+MONEY: dict[str, Any] = {"max_digits": 8, "decimal_places": 2, "validators": [MinValueValidator(0)]}
 
 
 class PetPolicy(models.TextChoices):
@@ -23,6 +24,9 @@ class FlatQuerySet(OfferQuerySet):
         return self.alias(
             warm=models.F("cold_rent") + models.F("service_costs") + models.F("heating_costs")
         ).filter(warm__lte=amount)
+
+
+FlatManager = models.Manager.from_queryset(FlatQuerySet)
 
 
 class Flat(Offer):
@@ -52,7 +56,7 @@ class Flat(Offer):
         _("housing entitlement certificate (WBS) required"), default=False
     )
 
-    objects = FlatQuerySet.as_manager()
+    objects: ClassVar[FlatManager] = FlatManager()
 
     class Meta(Offer.Meta):
         ordering = ["-updated_at", "id"]

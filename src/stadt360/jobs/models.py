@@ -1,3 +1,5 @@
+from typing import ClassVar
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +41,9 @@ class JobQuerySet(OfferQuerySet):
         return self.filter(salary_max__gte=monthly_gross)
 
 
+JobManager = models.Manager.from_queryset(JobQuerySet)
+
+
 class Job(Offer):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -70,7 +75,7 @@ class Job(Offer):
     skills = models.JSONField(_("skills"), default=list, blank=True)
     languages = models.JSONField(_("languages (ISO codes)"), default=list, blank=True)
 
-    objects = JobQuerySet.as_manager()
+    objects: ClassVar[JobManager] = JobManager()
 
     class Meta(Offer.Meta):
         ordering = ["-updated_at", "id"]

@@ -1,3 +1,5 @@
+from typing import ClassVar
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +21,9 @@ class SchoolQuerySet(OfferQuerySet):
         return self.filter(grade_from__lte=grade, grade_to__gte=grade)
 
 
+SchoolManager = models.Manager.from_queryset(SchoolQuerySet)
+
+
 class School(Offer):
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -32,7 +37,7 @@ class School(Offer):
     all_day_care = models.BooleanField(_("all-day care (Hort/Ganztag)"), default=False)
     languages = models.JSONField(_("languages taught (ISO codes)"), default=list, blank=True)
 
-    objects = SchoolQuerySet.as_manager()
+    objects: ClassVar[SchoolManager] = SchoolManager()
 
     class Meta(Offer.Meta):
         ordering = ["name", "id"]

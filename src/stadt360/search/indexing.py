@@ -7,6 +7,7 @@ one transaction (readers keep seeing the old index until it commits).
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from django.db import models, transaction
 from django.utils import translation
@@ -31,7 +32,7 @@ class Source:
     snippet: str
     district: str
     facets: dict[str, str]
-    until: object
+    until: date | None
     texts: tuple[str, str, str, str]
 
 

@@ -5,7 +5,7 @@ offer kinds or from an app's own ``search_index.py`` (found by autodiscovery), a
 backends, index maintenance and API take it without further changes.
 """
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -62,7 +62,7 @@ class Facet:
     name: str
     label: Promise
     value: FacetValue
-    labels: dict[str, Promise] = field(default_factory=dict)
+    labels: Mapping[str, Promise] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..models import Document
 from ..query import QueryPlan
@@ -44,10 +44,10 @@ class SearchBackend(Protocol):
     def run(self, plan: QueryPlan, filters: Filters, offset: int, limit: int) -> RawResults: ...
 
 
-def filter_sql(filters: Filters, facet_sql: str) -> tuple[str, list[object]]:
+def filter_sql(filters: Filters, facet_sql: str) -> tuple[str, list[Any]]:
     """SQL conditions (prefixed with AND) for the filters; ``facet_sql`` reads one facet."""
     parts: list[str] = ["(d.visible_until IS NULL OR d.visible_until >= %s)"]
-    params: list[object] = [filters.today]
+    params: list[Any] = [filters.today]
     for column, values in (("kind", filters.kinds), ("district", filters.districts)):
         if values:
             parts.append(f"d.{column} IN ({', '.join(['%s'] * len(values))})")

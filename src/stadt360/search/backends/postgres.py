@@ -12,6 +12,7 @@ statement.
 """
 
 from collections.abc import Sequence
+from typing import Any
 
 from django.db import connection
 
@@ -117,7 +118,7 @@ class PostgresBackend:
         them hold less than a page."""
         where, filter_params = filter_sql(filters, FACET_SQL)
         selects: list[str] = []
-        params: list[object] = []
+        params: list[Any] = []
         for number, tier in enumerate(tiers):
             selects.append(
                 f"(SELECT d.id, d.kind, d.district, d.facets, {number} AS tier, "

@@ -4,6 +4,7 @@ they reach FTS5, compound parts included; BM25 ranks with weights A–D over fou
 import json
 from collections.abc import Sequence
 from itertools import batched
+from typing import Any
 
 from django.db import connection
 
@@ -19,7 +20,9 @@ MAX_CANDIDATES = 200
 
 class SqliteBackend:
     def write(self, documents: Sequence[Document]) -> None:
-        rows = [(doc.pk, *(text.stemmed(value) for value in doc.texts)) for doc in documents]
+        rows: list[tuple[Any, ...]] = [
+            (doc.pk, *(text.stemmed(value) for value in doc.texts)) for doc in documents
+        ]
         with connection.cursor() as cursor:
             self._delete(cursor, [row[0] for row in rows])
             cursor.executemany(
