@@ -7,15 +7,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from stadt360.companies import industries
-from stadt360.public.forms import KernBoundField
-
-from .choices import Direction, PostType, RecipientStatus
+from stadt360.cooperation.choices import Direction, PostType, RecipientStatus
+from stadt360.core.ui.forms import KernForm
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class KernForm(forms.Form):
-    bound_field_class = KernBoundField
 
 
 class PostForm(KernForm):

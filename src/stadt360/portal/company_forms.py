@@ -7,12 +7,11 @@ from django.core.exceptions import ValidationError
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
+from stadt360.companies import industries
+from stadt360.companies.choices import ProductKind, SizeClass, category_choices
 from stadt360.core.data.reference import postcode_centroid
 from stadt360.core.geo import district_for_postcode
-from stadt360.public.forms import KernBoundField
-
-from . import industries
-from .choices import ProductKind, SizeClass, category_choices
+from stadt360.core.ui.forms import KernForm
 
 
 def split_list(value: str) -> list[str]:
@@ -27,10 +26,6 @@ class ListField(forms.CharField):
 
     def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
         return split_list(super().to_python(value) or "")
-
-
-class KernForm(forms.Form):
-    bound_field_class = KernBoundField
 
 
 class CompanyProfileForm(KernForm):

@@ -7,10 +7,10 @@ Builds on the offer pages' helpers (``compact``, ``postal_address``, ``to_script
 from collections.abc import Iterable
 from typing import Any
 
-from stadt360.public.jsonld import CONTEXT, compact, postal_address
+from stadt360.companies.choices import ProductKind, SizeClass, category_label
+from stadt360.companies.models import Company, Product, Site
 
-from .choices import ProductKind, SizeClass, category_label
-from .models import Company, Product, Site
+from .jsonld import CONTEXT, compact, postal_address
 
 JsonDict = dict[str, Any]
 EMPLOYEES = {

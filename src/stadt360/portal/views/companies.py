@@ -16,12 +16,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from stadt360.portal.access import current_provider, portal_view, require
-from stadt360.portal.images import reencode
+from stadt360.companies import services
+from stadt360.companies.models import Company, Product, Site
 
-from . import services
-from .forms import CompanyProfileForm, ProductFormSet, SiteFormSet
-from .models import Company, Product, Site
+from ..access import current_provider, portal_view, require
+from ..company_forms import CompanyProfileForm, ProductFormSet, SiteFormSet
+from ..images import reencode
 
 PROFILE_INITIAL = tuple(CompanyProfileForm.base_fields)
 
@@ -113,7 +113,7 @@ def company_profile(request: HttpRequest) -> HttpResponse:
         "products": products,
         "sites": sites,
     }
-    return render(request, "companies/portal/company_profile.html", context)
+    return render(request, "portal/companies/company_profile.html", context)
 
 
 def _save_profile(provider: Any, company: Company | None, data: dict[str, Any], by: Any) -> Company:

@@ -6,11 +6,10 @@ offer pages' partials.
 """
 
 from dataclasses import dataclass
-from types import SimpleNamespace
 from typing import Any
 
 from django import forms
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,14 +17,10 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
-from stadt360.public.jsonld import to_script
-from stadt360.public.offer_views import map_config, present_filter_form
-
-from .choices import category_label
-from .filters import CompanyFilterSet
-from .jsonld import company_graph
-from .models import Company, Product
-from .selectors import (
+from stadt360.companies.choices import category_label
+from stadt360.companies.filters import CompanyFilterSet
+from stadt360.companies.models import Company, Product
+from stadt360.companies.selectors import (
     company_detail,
     company_directory,
     open_jobs,
@@ -33,6 +28,12 @@ from .selectors import (
     profiles,
     similar_companies,
 )
+from stadt360.core.ui.forms import present_filter_form
+from stadt360.core.ui.lists import paginate, wants_results_only
+from stadt360.core.ui.maps import map_config
+
+from .company_jsonld import company_graph
+from .jsonld import to_script
 
 PER_PAGE = 20
 RESULTS_ID = "company-results"
@@ -75,7 +76,7 @@ def map_points(items: list[Row]) -> list[dict[str, Any]]:
 
 
 def present(form: forms.Form) -> None:
-    present_filter_form(form, SimpleNamespace(hints={}))  # type: ignore[arg-type]
+    present_filter_form(form)
     near = form.fields["near"].widget
     near.choices = [("", gettext("No centre")), *list(near.choices)[1:]]
     form.fields["near"].help_text = gettext(
@@ -90,8 +91,8 @@ def company_list(request: HttpRequest) -> HttpResponse:
     filterset = CompanyFilterSet(request.GET, queryset=base, request=request)
     present(filterset.form)
     queryset = filterset.qs if filterset.is_valid() else base.none()
-    paged = Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
-    items = rows(paged)
+    listing = paginate(request, queryset, PER_PAGE)
+    items = rows(listing["paged"])
     form = filterset.form
     more = [name for name in form.fields if name not in MAIN_FILTERS and name not in ("lat", "lon")]
     context = {
@@ -100,20 +101,16 @@ def company_list(request: HttpRequest) -> HttpResponse:
         "more_fields": [form[name] for name in more],
         "hidden_fields": [form["lat"], form["lon"]],
         "more_open": any(request.GET.get(name) for name in more) or form.errors,
-        "paged": paged,
-        "page_range": paged.paginator.get_elided_page_range(
-            paged.number, on_each_side=1, on_ends=1
-        ),
+        **listing,
         "rows": items,
         "points": map_points(items),
         "map": map_config(),
         "results_id": RESULTS_ID,
         "list_url": request.path,
     }
-    htmx = getattr(request, "htmx", None)
-    if htmx and htmx.target == RESULTS_ID:
-        return render(request, "companies/company_list.html#results", context)
-    return render(request, "companies/company_list.html", context)
+    if wants_results_only(request, RESULTS_ID):
+        return render(request, "public/companies/company_list.html#results", context)
+    return render(request, "public/companies/company_list.html", context)
 
 
 def job_url(pk: int) -> str | None:
@@ -158,7 +155,7 @@ def company_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
         "map": map_config(),
         "canonical": canonical,
     }
-    return render(request, "companies/company_detail.html", context)
+    return render(request, "public/companies/company_detail.html", context)
 
 
 @require_GET

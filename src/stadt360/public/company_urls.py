@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import company_views as views
 
 app_name = "companies"
 urlpatterns = [

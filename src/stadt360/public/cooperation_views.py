@@ -1,18 +1,16 @@
 """Public pages: the cooperation board (/kooperation/) and a post with its matches."""
 
-from types import SimpleNamespace
 from typing import Any
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from stadt360.public.offer_views import present_filter_form
-
-from .filters import PostFilterSet
-from .matching import matches_for
-from .models import Post
+from stadt360.cooperation.filters import PostFilterSet
+from stadt360.cooperation.matching import matches_for
+from stadt360.cooperation.models import Post
+from stadt360.core.ui.forms import present_filter_form
+from stadt360.core.ui.lists import paginate, wants_results_only
 
 PER_PAGE = 20
 RESULTS_ID = "post-results"
@@ -25,26 +23,21 @@ def board() -> Any:
 @require_GET
 def post_list(request: HttpRequest) -> HttpResponse:
     filterset = PostFilterSet(request.GET, queryset=board(), request=request)
-    present_filter_form(filterset.form, SimpleNamespace(hints={}))  # type: ignore[arg-type]
+    present_filter_form(filterset.form)
     queryset = filterset.qs if filterset.is_valid() else board().none()
-    paged = Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "form": filterset.form,
-        "paged": paged,
-        "page_range": paged.paginator.get_elided_page_range(
-            paged.number, on_each_side=1, on_ends=1
-        ),
+        **paginate(request, queryset, PER_PAGE),
         "results_id": RESULTS_ID,
         "list_url": request.path,
     }
-    htmx = getattr(request, "htmx", None)
-    if htmx and htmx.target == RESULTS_ID:
-        return render(request, "cooperation/post_list.html#results", context)
-    return render(request, "cooperation/post_list.html", context)
+    if wants_results_only(request, RESULTS_ID):
+        return render(request, "public/cooperation/post_list.html#results", context)
+    return render(request, "public/cooperation/post_list.html", context)
 
 
 @require_GET
 def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
     post = get_object_or_404(board(), pk=pk)
     context = {"post": post, "matches": matches_for(post)}
-    return render(request, "cooperation/post_detail.html", context)
+    return render(request, "public/cooperation/post_detail.html", context)

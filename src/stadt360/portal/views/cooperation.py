@@ -16,13 +16,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from stadt360.companies.models import Company
-from stadt360.portal.access import current_provider, portal_view, require
+from stadt360.cooperation import services
+from stadt360.cooperation.matching import Match, matches_for
+from stadt360.cooperation.models import Interest, InterestRecipient, Post
 from stadt360.providers.models import Provider
 
-from . import services
-from .forms import AnswerForm, InterestForm, PostForm
-from .matching import Match, matches_for
-from .models import Interest, InterestRecipient, Post
+from ..access import current_provider, portal_view, require
+from ..cooperation_forms import AnswerForm, InterestForm, PostForm
 
 FORM_FIELDS = tuple(PostForm.base_fields)
 
@@ -40,7 +40,7 @@ def post_list(request: HttpRequest) -> HttpResponse:
     provider = current_provider(request)
     posts = Post.objects.for_provider(provider)
     return render(
-        request, "cooperation/portal/post_list.html", {"provider": provider, "posts": posts}
+        request, "portal/cooperation/post_list.html", {"provider": provider, "posts": posts}
     )
 
 
@@ -61,7 +61,7 @@ def post_create(request: HttpRequest) -> HttpResponse:
             )
             return redirect("cooperation_portal:post-matches", pk=post.pk)
     return render(
-        request, "cooperation/portal/post_form.html", {"provider": provider, "form": form}
+        request, "portal/cooperation/post_form.html", {"provider": provider, "form": form}
     )
 
 
@@ -81,7 +81,7 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The post was saved."))
             return redirect("cooperation_portal:post-list")
     context = {"provider": provider, "form": form, "post": post}
-    return render(request, "cooperation/portal/post_form.html", context)
+    return render(request, "portal/cooperation/post_form.html", context)
 
 
 @require_POST
@@ -124,7 +124,7 @@ def post_matches(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return redirect("cooperation_portal:outbox")
     context = {"provider": provider, "post": post, "matches": matches, "form": form}
-    return render(request, "cooperation/portal/post_matches.html", context)
+    return render(request, "portal/cooperation/post_matches.html", context)
 
 
 def received(provider: Provider) -> Any:
@@ -138,7 +138,7 @@ def received(provider: Provider) -> Any:
 def inbox(request: HttpRequest) -> HttpResponse:
     provider = current_provider(request)
     context = {"provider": provider, "rows": received(provider), "form": AnswerForm()}
-    return render(request, "cooperation/portal/inbox.html", context)
+    return render(request, "portal/cooperation/inbox.html", context)
 
 
 @require_POST
@@ -157,7 +157,7 @@ def interest_answer(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Your answer was sent."))
             return redirect("cooperation_portal:inbox")
     context = {"provider": provider, "rows": received(provider), "form": form, "failed": row.pk}
-    return render(request, "cooperation/portal/inbox.html", context, status=400)
+    return render(request, "portal/cooperation/inbox.html", context, status=400)
 
 
 @require_GET
@@ -171,5 +171,5 @@ def outbox(request: HttpRequest) -> HttpResponse:
         .prefetch_related(Prefetch("recipients", queryset=rows))
     )
     return render(
-        request, "cooperation/portal/outbox.html", {"provider": provider, "interests": interests}
+        request, "portal/cooperation/outbox.html", {"provider": provider, "interests": interests}
     )
