@@ -45,6 +45,19 @@ CORE_EXCEPTIONS_UNTIL_REGISTRY = frozenset(
 )
 STDLIB_OR_NUMPY = frozenset(sys.stdlib_module_names | {"numpy"})
 DOTTED_PATH = re.compile(r"stadt360(\.[A-Za-z_]\w*)+")
+# Templates and static files are named by their folder: "public/base.html".
+TEMPLATE_REFERENCE = re.compile(
+    r"{%\s*(?:extends|include|static)\s+[\"'](?P<name>(?P<app>\w+)/[^\"']+)[\"']"
+)
+# allauth's page templates must come from an app listed before allauth; accounts is that
+# app, and its layout wraps them in the public site's layout and the portal's styles.
+# Moving allauth's page templates into ``public`` removes this entry.
+TEMPLATE_EXCEPTIONS = frozenset(
+    {
+        ("accounts/templates/allauth/layouts/base.html", "public/base.html"),
+        ("accounts/templates/allauth/layouts/base.html", "portal/css/portal.css"),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -161,6 +174,15 @@ def allowed(item: Import) -> bool:
     return (item.module, item.app) in CORE_EXCEPTIONS_UNTIL_REGISTRY
 
 
+def template_references(root: Path = SRC) -> Iterator[tuple[str, str, str]]:
+    """(template path under src/stadt360, the app folder it names, the name) of every
+    ``{% extends %}``, ``{% include %}`` and ``{% static %}`` with a literal name."""
+    for path in sorted(root.glob("*/templates/**/*")):
+        if path.is_file():
+            for match in TEMPLATE_REFERENCE.finditer(path.read_text()):
+                yield str(path.relative_to(root)), match["app"], match["name"]
+
+
 @pytest.fixture(scope="module")
 def project_imports() -> list[Import]:
     return list(all_imports())
@@ -211,6 +233,21 @@ def test_allow_list_has_no_stale_entries(project_imports: list[Import]) -> None:
     still_needed = {(item.module, item.app) for item in project_imports if allowed(item)}
     stale = CORE_EXCEPTIONS_UNTIL_REGISTRY - still_needed
     assert stale == set(), f"remove from CORE_EXCEPTIONS_UNTIL_REGISTRY: {sorted(stale)}"
+
+
+def test_domain_and_core_templates_never_use_presentation_templates() -> None:
+    """A domain app's page would otherwise still depend on public's layout or partials."""
+    references = list(template_references())
+    stale = TEMPLATE_EXCEPTIONS - {(path, name) for path, _app, name in references}
+    assert stale == set(), f"remove from TEMPLATE_EXCEPTIONS: {sorted(stale)}"
+    bad = [
+        f"{path} uses {name}"
+        for path, app, name in references
+        if path.split("/")[0] not in PRESENTATION
+        and app in PRESENTATION
+        and (path, name) not in TEMPLATE_EXCEPTIONS
+    ]
+    assert bad == [], "a domain or core template uses a presentation template:\n" + "\n".join(bad)
 
 
 def test_every_app_is_seen(project_imports: list[Import]) -> None:
@@ -270,6 +307,21 @@ if TYPE_CHECKING:
 '''
     assert violations_in(source, "stadt360.companies.models") == []
     assert violations_in("from stadt360.jobs.models import Job", "stadt360.public.views") == []
+
+
+def test_template_references_are_found(tmp_path: Path) -> None:
+    page = tmp_path / "companies" / "templates" / "companies" / "list.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(
+        '{% extends "public/base.html" %}{% load static %}'
+        "{% include 'core/lists/count.html' with x=1 %}{% static 'portal/css/portal.css' %}"
+        "{% include partial_name %}"
+    )
+    assert list(template_references(tmp_path)) == [
+        ("companies/templates/companies/list.html", "public", "public/base.html"),
+        ("companies/templates/companies/list.html", "core", "core/lists/count.html"),
+        ("companies/templates/companies/list.html", "portal", "portal/css/portal.css"),
+    ]
 
 
 def test_checker_holds_core_and_engine_to_their_rules() -> None:
