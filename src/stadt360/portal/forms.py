@@ -1,6 +1,6 @@
 """Portal forms in KERN markup. Forms validate input; the services do the writing.
 
-Required fields are marked in the label (see ``portal/includes/field.html``); every
+Required fields are marked in the label (see ``core/forms/field.html``); every
 field has a hint where a clerk could hesitate. Descriptions are sanitised here (nh3)
 before any service sees them.
 """

@@ -1,8 +1,8 @@
 """Public pages: the company directory (/unternehmen/) and a company's profile page.
 
 The list works as a plain GET form; with htmx only the results partial is swapped and
-the count is announced in the status region. Map, pagination and form fields reuse the
-offer pages' partials.
+the count is announced in the status region. Map, pagination and form fields are core's
+shared pieces (``stadt360.core.ui`` and ``core/templates/core/``).
 """
 
 from dataclasses import dataclass
