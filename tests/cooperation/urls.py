@@ -8,8 +8,8 @@ from stadt360.config.urls import urlpatterns as project_urlpatterns
 
 urlpatterns = [
     *i18n_patterns(
-        path("portal/unternehmen/", include("stadt360.companies.portal_urls")),
-        path("portal/kooperation/", include("stadt360.cooperation.portal_urls")),
+        path("portal/unternehmen/", include("stadt360.portal.company_urls")),
+        path("portal/kooperation/", include("stadt360.portal.cooperation_urls")),
         prefix_default_language=False,
     ),
     *project_urlpatterns,

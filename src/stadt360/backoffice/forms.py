@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from stadt360.public.forms import KernForm
+from stadt360.core.ui.forms import KernForm
 from stadt360.public.models import BarrierStatus
 
 

@@ -25,9 +25,9 @@ from stadt360.accounts.services import set_city_role
 from stadt360.companies.models import Company
 from stadt360.companies.services import verify_company
 from stadt360.core.models import AuditEntry
+from stadt360.core.ui.forms import KernForm
 from stadt360.providers.membership import review_provider
 from stadt360.providers.models import Membership, Provider
-from stadt360.public.forms import KernForm
 
 PER_PAGE = 50
 View = Callable[..., HttpResponse]

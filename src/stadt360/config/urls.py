@@ -10,13 +10,13 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("konto/", include("allauth.urls")),
-    path("portal/unternehmen/", include("stadt360.companies.portal_urls")),
-    path("portal/kooperation/", include("stadt360.cooperation.portal_urls")),
+    path("portal/unternehmen/", include("stadt360.portal.company_urls")),
+    path("portal/kooperation/", include("stadt360.portal.cooperation_urls")),
     path("portal/", include("stadt360.portal.urls")),
     path("backoffice/moderation/", include("stadt360.backoffice.moderation_urls")),
     path("backoffice/", include("stadt360.backoffice.urls")),
-    path("unternehmen/", include("stadt360.companies.urls")),
-    path("kooperation/", include("stadt360.cooperation.urls")),
+    path("unternehmen/", include("stadt360.public.company_urls")),
+    path("kooperation/", include("stadt360.public.cooperation_urls")),
     path("", include("stadt360.public.urls")),
     prefix_default_language=False,
 )

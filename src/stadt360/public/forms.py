@@ -1,43 +1,11 @@
-"""Forms of the public site, rendered with KERN UX classes.
-
-``KernForm`` gives every widget KERN's class (and the error variant when the field is
-invalid) in one place, so templates stay free of per-field markup decisions. Django
-already links hints and errors through ``aria-describedby`` (``<id>_helptext``,
-``<id>_error``) and sets ``aria-invalid``; the field template uses those ids.
-"""
-
-from typing import Any
+"""Forms of the public site, rendered with KERN UX classes (``stadt360.core.ui.forms``)."""
 
 from django import forms
-from django.forms.boundfield import BoundField
 from django.utils.translation import gettext_lazy as _
 
+from stadt360.core.ui.forms import KernForm
+
 from .selectors import OFFER_KINDS
-
-
-def kern_widget_class(widget: forms.Widget, has_errors: bool) -> str:
-    """KERN's base class for a widget type, plus its ``--error`` modifier when invalid."""
-    if isinstance(widget, forms.CheckboxInput):
-        base = "kern-form-check__checkbox"
-    elif isinstance(widget, forms.Select):
-        base = "kern-form-input__select"
-    else:
-        base = "kern-form-input__input"
-    return f"{base} {base}--error" if has_errors else base
-
-
-class KernBoundField(BoundField):
-    def build_widget_attrs(
-        self, attrs: dict[str, Any], widget: forms.Widget | None = None
-    ) -> dict[str, Any]:
-        attrs = super().build_widget_attrs(attrs, widget)
-        classes = kern_widget_class(widget or self.field.widget, bool(self.errors))
-        attrs["class"] = f"{attrs.get('class', '')} {classes}".strip()
-        return attrs
-
-
-class KernForm(forms.Form):
-    bound_field_class = KernBoundField
 
 
 class BarrierReportForm(KernForm):

@@ -13,7 +13,6 @@ from typing import Any, NamedTuple
 
 import django_filters
 from django import forms
-from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import F, Model, QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
@@ -25,12 +24,11 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language_info, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
-from django_filters.widgets import BooleanWidget
 
 from stadt360.childcare.filters import KitaFilterSet
 from stadt360.childcare.models import FreePlace, Kita, OpeningHours
 from stadt360.childcare.selectors import kita_list
-from stadt360.core.models import District, Offer
+from stadt360.core.models import Offer
 from stadt360.core.templatetags.formatting import (
     STYLES,
     format_date,
@@ -38,6 +36,8 @@ from stadt360.core.templatetags.formatting import (
     format_number,
     style_for,
 )
+from stadt360.core.ui.forms import KernBoundField, present_filter_form
+from stadt360.core.ui.maps import map_config
 from stadt360.housing.filters import FlatFilterSet
 from stadt360.housing.models import Flat
 from stadt360.housing.selectors import flat_list
@@ -49,7 +49,6 @@ from stadt360.schools.models import School
 from stadt360.schools.selectors import school_list
 
 from . import jsonld
-from .forms import KernBoundField
 
 PER_PAGE = 20
 RESULTS_ID = "offer-results"
@@ -412,36 +411,7 @@ PAGES: dict[str, OfferPage] = {
 }
 
 
-# --- Filter form presentation ---------------------------------------------------------
-
-
-def district_choices() -> list[tuple[str, str]]:
-    districts = District.objects.filter(region__slug=settings.STADT360_REGION).order_by("name")
-    return [("", gettext("All districts")), *districts.values_list("slug", "name")]
-
-
-BOOLEAN_CHOICES = (("", _("No preference")), ("true", _("Yes")), ("false", _("No")))
-
-
-def present_filter_form(form: forms.Form, page: OfferPage) -> None:
-    """Human widgets for the API's FilterSet form: date pickers, district names, plain hints."""
-    form.bound_field_class = KernBoundField
-    for name, form_field in form.fields.items():
-        widget = form_field.widget
-        if name == "district":
-            form_field.widget = forms.Select(choices=district_choices())
-        elif isinstance(widget, BooleanWidget | forms.NullBooleanSelect):
-            form_field.widget = forms.Select(choices=BOOLEAN_CHOICES)
-        elif isinstance(widget, forms.DateInput):
-            form_field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-        elif isinstance(widget, forms.TimeInput):
-            form_field.widget = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-        elif isinstance(form_field, forms.ChoiceField):
-            choices: list[Any] = list(form_field.choices)  # type: ignore[arg-type]
-            options = [choice for choice in choices if choice[0] != ""]
-            form_field.widget.choices = [("", gettext("All")), *options]
-        if name in page.hints:
-            form_field.help_text = str(page.hints[name] or "")
+# --- Sorting -------------------------------------------------------------------------
 
 
 class SortForm(forms.Form):
@@ -505,15 +475,11 @@ def map_points(items: list[Row]) -> list[dict[str, Any]]:
     ]
 
 
-def map_config() -> dict[str, str]:
-    return {"tile_url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
-
-
 @require_GET
 def offer_list(request: HttpRequest, *, kind: str) -> HttpResponse:
     page = PAGES[kind]
     filterset = page.filterset(request.GET, queryset=page.selector(), request=request)
-    present_filter_form(filterset.form, page)
+    present_filter_form(filterset.form, page.hints)
     sort_form = SortForm(request.GET, page=page)
     valid = filterset.is_valid()
     queryset = sort_form.sorter(page)(filterset.qs) if valid else page.selector().none()

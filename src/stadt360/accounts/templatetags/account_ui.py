@@ -4,7 +4,7 @@ from django import template
 from django.forms import BoundField
 from django.utils.safestring import SafeString
 
-from stadt360.public.forms import kern_widget_class
+from stadt360.core.ui.forms import kern_widget_class
 
 register = template.Library()
 
