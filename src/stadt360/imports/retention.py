@@ -35,7 +35,7 @@ def purge_import_files(*, now: datetime.datetime | None = None) -> int:
     """Deletes expired run files (audited, one entry per run); returns how many went."""
     purged = 0
     for run in runs_with_expired_files(now=now or timezone.now()).select_related("provider"):
-        storage, name = run.upload.storage, run.upload.name
+        storage, name = run.upload.storage, str(run.upload.name)
         with transaction.atomic():
             ImportRun.objects.filter(pk=run.pk).update(upload="")
             audit.record(run, PURGED, via="retention", changes={"upload": [name, None]})

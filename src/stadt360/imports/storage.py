@@ -23,13 +23,15 @@ class PrivateFileStorage(FileSystemStorage):
 
     @cached_property
     def base_location(self) -> str:
-        return self._value_or_setting(self._location, settings.PRIVATE_MEDIA_ROOT)
+        location = self._location  # type: ignore[attr-defined]  # set by FileSystemStorage
+        return self._value_or_setting(location, settings.PRIVATE_MEDIA_ROOT)
 
-    def _clear_cached_properties(self, setting: str, **kwargs: Any) -> None:
-        super()._clear_cached_properties(setting, **kwargs)
+    def _clear_cached_properties(self, setting: Any, **kwargs: Any) -> None:
         if setting == "PRIVATE_MEDIA_ROOT":  # tests point it at a temporary folder
             self.__dict__.pop("base_location", None)
             self.__dict__.pop("location", None)
+        else:
+            super()._clear_cached_properties(setting, **kwargs)
 
     def url(self, name: str | None) -> str:
         raise ValueError("Private files have no URL; serve them through a view that checks access.")

@@ -117,7 +117,7 @@ def import_file(request: HttpRequest, pk: int) -> FileResponse:
         stream = run.upload.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    name = run.file_name or run.upload.name.rsplit("/", 1)[-1]
+    name = run.file_name or str(run.upload.name).rsplit("/", 1)[-1]
     response = FileResponse(
         stream, as_attachment=True, filename=name, content_type="application/octet-stream"
     )
