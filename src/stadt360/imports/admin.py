@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.contrib import admin
 from django.db import models
@@ -8,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from .models import FeedSource, ImportIssue, ImportRun
 
 # Private files have no URL: a plain file input instead of the widget that links the file.
-PRIVATE_FILE_WIDGET = {models.FileField: {"widget": forms.FileInput}}
+PRIVATE_FILE_WIDGET: dict[type[models.Field], dict[str, Any]] = {
+    models.FileField: {"widget": forms.FileInput}
+}
 
 
 @admin.register(FeedSource)
