@@ -5,6 +5,7 @@ server handed it to anyone who guessed the address (other organisations' files a
 rejected hostile ones included).
 """
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone, translation
 from django.views.static import serve
 
 from stadt360.imports.models import ImportRun
+from stadt360.imports.retention import purge_import_files
 from stadt360.imports.services import start_import
 
 HOSTILE = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "boom">]><html><script>alert(1)</script>'
@@ -90,3 +93,20 @@ def test_an_upload_through_the_portal_is_stored_privately_and_linked_for_members
     assert Path(run.upload.path).is_relative_to(Path(settings.PRIVATE_MEDIA_ROOT).resolve())
     page = client.get(reverse("portal:import-detail", args=[run.pk])).content.decode()
     assert reverse("portal:import-file", args=[run.pk]) in page
+
+
+def test_after_retention_the_run_page_keeps_the_report_and_says_the_file_is_gone(
+    client_for, run, django_capture_on_commit_callbacks
+):
+    ImportRun.objects.filter(pk=run.pk).update(
+        status="rejected", message="Die Datei wurde abgelehnt.", finished_at=timezone.now()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert purge_import_files(now=timezone.now() + datetime.timedelta(days=31)) == 1
+    with translation.override("en"):
+        page = client_for("editor").get(reverse("portal:import-detail", args=[run.pk]))
+    html = page.content.decode()
+    assert "Die Datei wurde abgelehnt." in html
+    assert "deleted after the retention period" in html
+    assert reverse("portal:import-file", args=[run.pk]) not in html
+    assert download(client_for("editor"), run).status_code == 404
