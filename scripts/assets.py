@@ -4,6 +4,9 @@ Third-party builds are never committed. ``npm ci`` installs the versions pinned 
 ``package-lock.json``; this script copies only the files the site serves into
 ``src/stadt360/public/static/vendor/`` (git-ignored) and refuses any stylesheet that
 would make the browser fetch from another origin (remote ``@import`` or ``url()``).
+Files stay byte-identical to the release; a ``sourceMappingURL`` comment brings its source
+map along, because the production storage (``collectstatic`` with the manifest) resolves
+every reference in a script or stylesheet and stops at a missing one.
 It then compiles the ``.po`` catalogues to ``.mo`` with polib, so no system gettext
 is needed to run the site.
 
@@ -29,6 +32,8 @@ LOCALE = ROOT / "src" / "stadt360" / "locale"
 
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 CSS_IMPORT = re.compile(r"@import\s+(?:url\()?\s*['\"]?([^'\")\s;]+)")
+# The same comment Django's ManifestStaticFilesStorage follows in .js and .css files.
+SOURCE_MAP = re.compile(r"(?m)^[/*]{2}#\s*sourceMappingURL=(?P<url>[^\s*]+)\s*(?:\*/)?\s*$")
 
 
 @dataclass(frozen=True)
@@ -90,18 +95,41 @@ def copy_file(source: Path, target: Path) -> None:
     shutil.copy2(source, target)
 
 
-def copy_asset(item: Copy) -> int:
-    """Copy one asset (and for stylesheets the fonts/images it references); return file count."""
+def source_maps(text: str) -> list[str]:
+    """Source maps a script or stylesheet names (``data:`` maps are inline, nothing to copy)."""
+    references = [match["url"] for match in SOURCE_MAP.finditer(text)]
+    remote = [ref for ref in references if is_remote(ref)]
+    if remote:
+        raise SystemExit(f"source map would load from another origin: {remote}")
+    return [ref for ref in references if not ref.startswith("data:")]
+
+
+def copy_referenced(source: Path, target: Path, reference: str) -> None:
+    """Copy a file the asset refers to, or stop: a dangling reference breaks collectstatic."""
+    if not (source.parent / reference).is_file():
+        raise SystemExit(f"{source.name} refers to {reference}, which the package lacks")
+    copy_file(source.parent / reference, target.parent / reference)
+
+
+def copy_asset(item: Copy, vendor: Path = VENDOR) -> int:
+    """Copy one asset with the files it references (maps, fonts, images); return file count."""
     source = NODE_MODULES / item.source
-    target = VENDOR / item.target
+    target = vendor / item.target
     copy_file(source, target)
-    if not item.stylesheet:
+    if source.suffix not in (".js", ".css"):
         return 1
-    copied = 1
-    for reference in local_references(source.read_text(encoding="utf-8")):
-        copy_file(source.parent / reference, target.parent / reference)
-        copied += 1
-    return copied
+    text = source.read_text(encoding="utf-8")
+    references = source_maps(text) + (local_references(text) if item.stylesheet else [])
+    for reference in references:
+        copy_referenced(source, target, reference)
+    return 1 + len(references)
+
+
+def copy_assets(vendor: Path = VENDOR) -> int:
+    """Replace ``vendor`` with a fresh copy of every asset; return the number of files."""
+    if vendor.exists():
+        shutil.rmtree(vendor)
+    return sum(copy_asset(item, vendor) for item in COPIES)
 
 
 def install_npm() -> None:
@@ -127,9 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.skip_npm:
         install_npm()
-    if VENDOR.exists():
-        shutil.rmtree(VENDOR)
-    copied = sum(copy_asset(item) for item in COPIES)
+    copied = copy_assets()
     print(f"assets: {copied} files copied to {VENDOR.relative_to(ROOT)}")
     if not args.skip_messages:
         for mo_path in compile_messages():

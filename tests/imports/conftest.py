@@ -15,6 +15,12 @@ SHARED = Path(settings.STADT360_SHARED_DATA)
 DATA = Path(__file__).parent / "data"
 
 
+@pytest.fixture(autouse=True)
+def _private_files(settings, tmp_path: Path) -> None:
+    """Uploaded feed files go to a temporary private folder, never into the project's var/."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
 @pytest.fixture
 def gera(db: None) -> Region:
     call_command("load_gera", stdout=StringIO())

@@ -16,6 +16,7 @@ def _fresh_cache():
 def _fast_settings(settings, tmp_path):
     """Uploads into a temporary folder; a fast password hash (the real one costs seconds)."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 

@@ -12,6 +12,7 @@ import pytest
 from django.urls import resolve, reverse
 
 from stadt360.imports.models import ImportRun
+from stadt360.imports.services import start_import
 from stadt360.portal.services import add_offer_image
 from stadt360.providers.tokens import create_token
 from tests.portal.world import ROLES, World, png_upload
@@ -126,6 +127,17 @@ CASES: list[Case] = [
         )
         for name in ("import-detail", "import-progress")
     ),
+    Case(
+        "import-file",
+        "get",
+        lambda w: reverse(
+            "portal:import-file",
+            args=[start_import(provider=w.provider, content=b"<x/>", file_name="a.xml").pk],
+        ),
+        # the uploaded file: its members and city staff; anyone else learns nothing (404)
+        {**portal(other=NOT_FOUND), "anonymous": NOT_FOUND, "resident": NOT_FOUND}
+        | {"moderator": OK, "city_admin": OK},
+    ),
     Case("token-list", "get", lambda w: reverse("portal:token-list"), portal(editor=FORBIDDEN)),
     Case("token-create", "get", lambda w: reverse("portal:token-create"), portal(editor=FORBIDDEN)),
     Case(
@@ -226,6 +238,7 @@ def test_permission_matrix(case: Case, role: str, world, client_for):
     client = client_for(role)
     url = case.url(world)
     response = getattr(client, case.method)(url, case.data(world))
+    response.close()  # a file download is streamed: release the file
     expected = case.expected[role]
     if expected == LOGIN:
         assert response.status_code == 302

@@ -163,11 +163,23 @@ TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
 
-# --- Static files -----------------------------------------------------------
+# --- Static files and media -------------------------------------------------
+# Three places, never nested: static files (collectstatic, served by WhiteNoise), public
+# media (offer and product images, served by the web server under MEDIA_URL) and private
+# files (uploaded feeds: outside every served folder, handed out only by a portal view
+# that checks membership). docs/operations.md says how each is served in production.
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or VAR_DIR / "staticfiles")
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or VAR_DIR / "media")
+MEDIA_URL = "media/"
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT") or VAR_DIR / "private")
+for _served in (STATIC_ROOT, MEDIA_ROOT):
+    if PRIVATE_MEDIA_ROOT.resolve().is_relative_to(_served.resolve()):
+        raise RuntimeError(f"PRIVATE_MEDIA_ROOT must not lie inside a served folder ({_served}).")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Under PRIVATE_MEDIA_ROOT; its files have no URL at all (url() refuses).
+    "private": {"BACKEND": "stadt360.imports.storage.PrivateFileStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -176,8 +188,8 @@ STORAGES = {
 }
 # Development serves static files straight from the apps (no collectstatic needed).
 WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG
-MEDIA_ROOT = VAR_DIR / "media"
-MEDIA_URL = "media/"
+# Uploaded feed files are deleted this many days after their run finished (the report stays).
+IMPORT_FILE_RETENTION_DAYS = int(os.environ.get("IMPORT_FILE_RETENTION_DAYS", "30"))
 
 # --- Security ---------------------------------------------------------------
 SECURE_CSP = {

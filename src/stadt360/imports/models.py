@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from stadt360.core.models import TimeStamped
 
+from .storage import private_storage, run_upload_name, source_file_name
+
 
 class FeedFormat(models.TextChoices):
     AUTO = "auto", _("Detect automatically")
@@ -34,7 +36,9 @@ class FeedSource(TimeStamped):
         _("format"), max_length=12, choices=FeedFormat.choices, default=FeedFormat.AUTO
     )
     url = models.URLField(_("address (URL)"), max_length=500, blank=True)
-    file = models.FileField(_("uploaded file"), upload_to="imports/sources/", blank=True)
+    file = models.FileField(
+        _("uploaded file"), upload_to=source_file_name, storage=private_storage, blank=True
+    )
     schedule = models.CharField(
         _("schedule"), max_length=8, choices=Schedule.choices, default=Schedule.MANUAL
     )
@@ -88,7 +92,10 @@ class ImportRun(models.Model):
     full_feed = models.BooleanField(_("full feed"), default=False)
     file_name = models.CharField(_("file"), max_length=300, blank=True)
     url = models.URLField(_("address (URL)"), max_length=500, blank=True)
-    upload = models.FileField(_("uploaded file"), upload_to="imports/runs/", blank=True)
+    # Private, under a random name; ``file_name`` keeps the name the person gave it.
+    upload = models.FileField(
+        _("uploaded file"), upload_to=run_upload_name, storage=private_storage, blank=True
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=RunStatus.choices, default=RunStatus.QUEUED
     )

@@ -20,3 +20,11 @@ def send_offer_reminders_task() -> int:
     from .reminders import send_offer_reminders
 
     return send_offer_reminders().emails
+
+
+@task()
+def purge_import_files_task() -> int:
+    """Deletes uploaded feed files past their retention period; returns how many."""
+    from .retention import purge_import_files
+
+    return purge_import_files()

@@ -9,4 +9,5 @@ urlpatterns = [
     path("importe/neu/", imports_views.import_upload, name="import-upload"),
     path("importe/<int:pk>/", imports_views.import_detail, name="import-detail"),
     path("importe/<int:pk>/fortschritt/", imports_views.import_progress, name="import-progress"),
+    path("importe/<int:pk>/datei/", imports_views.import_file, name="import-file"),
 ]

@@ -2,13 +2,14 @@
 
 Uploading needs ``offers.add_offer`` on the current organisation (admins and editors).
 Runs are found through the scoped queryset: another organisation's run is a 404.
+The uploaded file itself lies in private storage; ``import_file`` is its only way out.
 """
 
 from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -100,3 +101,26 @@ def import_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The status part of the run page alone; htmx polls it until the run is finished."""
     run = scoped_run(request, pk)
     return render(request, "portal/imports/partials/run_status.html", run_context(run))
+
+
+@require_GET
+def import_file(request: HttpRequest, pk: int) -> FileResponse:
+    """The run's uploaded file, as a download, for its organisation's members and city staff.
+
+    Anyone else (signed in or not) gets a 404, so the address reveals nothing. The file
+    may be hostile (a rejected upload): it is never shown inline, only downloaded.
+    """
+    run = get_object_or_404(ImportRun.objects.exclude(upload="").select_related("provider"), pk=pk)
+    if not request.user.has_perm("imports.download_file", run):
+        raise Http404
+    try:
+        stream = run.upload.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    name = run.file_name or str(run.upload.name).rsplit("/", 1)[-1]
+    response = FileResponse(
+        stream, as_attachment=True, filename=name, content_type="application/octet-stream"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

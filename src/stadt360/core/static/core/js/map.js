@@ -46,7 +46,7 @@
   function markerFor(point, canvas) {
     var icon = window.L.divIcon({
       className: "",
-      html: '<span class="s360-marker">' + String(point.n) + "</span>",
+      html: '<span class="s360-marker">' + Number(point.n) + "</span>",  // a number, never markup
       iconSize: [28, 28],
       iconAnchor: [14, 14],
     });

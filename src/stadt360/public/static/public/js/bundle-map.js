@@ -9,10 +9,18 @@
     if (status && text) { status.textContent = text; }
   }
 
+  // Labels carry offer titles typed by providers: always text, never markup. Leaflet puts a
+  // string into innerHTML, so tooltips get an element whose text is set instead.
+  function textElement(text) {
+    var span = document.createElement("span");
+    span.textContent = text;
+    return span;
+  }
+
   function numberedIcon(stop) {
     return window.L.divIcon({
       className: "s360-map-marker s360-map-marker--" + stop.kind,
-      html: "<span>" + stop.n + "</span>",
+      html: textElement(String(stop.n)),
       iconSize: [32, 32],
       iconAnchor: [16, 16]
     });
@@ -33,7 +41,7 @@
     var points = data.stops.map(function (stop) { return [stop.lat, stop.lon]; });
     data.stops.forEach(function (stop) {
       L.marker([stop.lat, stop.lon], { icon: numberedIcon(stop), title: stop.label, alt: stop.label, keyboard: false })
-        .bindTooltip(stop.label)
+        .bindTooltip(textElement(stop.label))
         .addTo(map);
     });
     if (points.length > 1) {
