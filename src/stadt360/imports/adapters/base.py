@@ -126,6 +126,7 @@ def check_record_count(count: int, limit: int) -> None:
         )
 
 
-def iter_batches(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def iter_batches(items: Sequence[Any], size: int, *, start: int = 0) -> Iterator[Sequence[Any]]:
+    """``items[start:]`` in slices of ``size`` (a resumed run starts after what it saved)."""
+    for first in range(start, len(items), size):
+        yield items[first : first + size]
