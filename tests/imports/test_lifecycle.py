@@ -3,32 +3,24 @@
 The import runs in a child process (the real ``db_worker`` or ``import_feed``) that is
 killed with ``kill -9`` inside the transaction of its third/second batch; then the real
 recovery command and, for a resumable run, a fresh ``db_worker`` take over. The children
-share the test database: PostgreSQL directly, SQLite through a file copy of the in-memory
-test database that is copied back afterwards.
+share the test database (``conftest.SharedDatabase``).
 """
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import closing
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
-from django.test import override_settings
 
 from stadt360.housing.models import Flat
 from stadt360.imports.models import ImportRun, RunStatus
 from stadt360.imports.services import report, start_import
-from tests.imports.conftest import import_bytes, openimmo
+from tests.imports.conftest import ROOT, import_bytes, openimmo
 
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-ROOT = Path(__file__).resolve().parents[2]
 # Runs a management command; the renewal of the lease in batch N's transaction kills the
 # process with SIGKILL (the batch's records are written but not committed).
 KILLER = """
@@ -49,59 +41,6 @@ def renew_or_die(run, **values):
 lifecycle.renew = renew_or_die
 call_command(*sys.argv[2:])
 """
-
-
-class SharedDatabase:
-    """The test database, reachable from child processes."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.file = folder / "shared.sqlite3"
-        self.sqlite = connection.vendor == "sqlite"
-
-    def env(self) -> dict[str, str]:
-        settings = connection.settings_dict
-        if self.sqlite:
-            url = f"sqlite:///{self.file}"
-        else:
-            url = (
-                f"postgres://{settings['USER']}:{settings['PASSWORD'] or ''}@"
-                f"{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}/{settings['NAME']}"
-            )
-        env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL",)}
-        return env | {
-            "DATABASE_URL": url,
-            "STADT360_VAR_DIR": str(self.folder),
-            "TASK_BACKEND": "database",
-            "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)]),
-        }
-
-    def run(self, *args: str) -> subprocess.CompletedProcess[str]:
-        """Runs a child on the shared database; the parent sees its writes afterwards."""
-        connection.ensure_connection()
-        if self.sqlite:
-            with closing(sqlite3.connect(self.file)) as target:
-                connection.connection.backup(target)
-        done = subprocess.run(
-            [sys.executable, *args],
-            env=self.env(),
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-            cwd=ROOT,
-        )
-        if self.sqlite:
-            with closing(sqlite3.connect(self.file)) as source:
-                source.backup(connection.connection)
-        return done
-
-
-@pytest.fixture
-def shared(tmp_path: Path, settings, transactional_db: None) -> Iterator[SharedDatabase]:
-    settings.MEDIA_ROOT = tmp_path / "media"
-    with override_settings(TASKS=DATABASE_TASKS):
-        yield SharedDatabase(tmp_path)
 
 
 def live_ids() -> list[str]:
@@ -166,3 +105,51 @@ def test_a_killed_import_feed_is_closed_as_failed_saying_what_is_live(
     assert "not stored with the run" in text
     assert call_command("recover_import_runs", stdout=StringIO()) is None
     assert ImportRun.objects.get().issues.filter(code="interrupted").count() == 1
+
+
+def worker_child(supervisor: subprocess.Popen[str]) -> int | None:
+    """The pid of the supervisor's running ``db_worker`` child, if there is one."""
+    children = Path(f"/proc/{supervisor.pid}/task/{supervisor.pid}/children")
+    for pid in children.read_text().split() if children.exists() else []:
+        try:
+            if b"db_worker" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                return int(pid)
+        except FileNotFoundError:
+            continue
+    return None
+
+
+def wait_for_worker(supervisor: subprocess.Popen[str], *, other_than: int | None = None) -> int:
+    import time
+
+    for _attempt in range(600):  # at most a minute on a busy machine
+        pid = worker_child(supervisor)
+        if pid is not None and pid != other_than:
+            return pid
+        assert supervisor.poll() is None, "the supervisor itself stopped"
+        time.sleep(0.1)
+    raise AssertionError("no db_worker was started")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_supervisor_restarts_a_killed_worker(shared) -> None:
+    shared.export()
+    supervisor = subprocess.Popen(
+        [str(ROOT / "scripts" / "worker.sh")],
+        env=shared.env() | {"BIN": str(Path(sys.executable).parent)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    try:
+        first = wait_for_worker(supervisor)
+        os.kill(first, signal.SIGKILL)
+        second = wait_for_worker(supervisor, other_than=first)
+        assert second != first
+    finally:
+        supervisor.terminate()
+        out, err = supervisor.communicate(timeout=60)
+    assert supervisor.returncode == 0
+    assert f"db_worker stopped (exit {128 + signal.SIGKILL}); restarting in 1 s" in err
+    assert out.count("interrupted import runs recovered") == 2  # before each start

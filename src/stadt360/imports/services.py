@@ -35,6 +35,7 @@ from .adapters.base import (
     Record,
     check_record_count,
     iter_batches,
+    nul_field,
 )
 from .models import FeedSource, ImportIssue, ImportRun, IssueLevel, RunStatus, Schedule
 
@@ -120,6 +121,7 @@ def run_import(
     try:
         data = content if content is not None else load_content(run)
         reading.check_size(len(data))
+        reading.check_not_binary(data)
         check_same_file(run, data)
         feed = (parser or parse_feed)(data, format=run.format, options=options_for(run))
         check_record_count(len(feed.records), conf.max_records())
@@ -280,12 +282,23 @@ def process(run: ImportRun, feed: Feed, *, by: Any) -> set[str]:
 def map_record(feed: Feed, raw: RawRecord, context: MapContext) -> Record:
     """One broken record is reported and skipped; it never stops the run."""
     try:
-        return feed.mapper(raw, context)
+        record = feed.mapper(raw, context)
     except Exception:
         logger.exception("mapping %s failed", raw.position)
         return Record(position=raw.position).reject(
             _("This record could not be read."), code="unreadable"
         )
+    if (field := nul_field(raw.fields)) is not None:
+        # as the write API: no NUL in any text (PostgreSQL cannot store it either)
+        return Record(
+            position=raw.position, external_id=record.external_id.replace("\x00", "")
+        ).reject(
+            _("The field “%(field)s” contains a NUL character (\\0); the record was set aside.")
+            % {"field": field or "–"},
+            field=field or "",
+            code="nul",
+        )
+    return record
 
 
 def sort_records(run: ImportRun, records: list[Record], seen: set[str], counts: dict) -> list:

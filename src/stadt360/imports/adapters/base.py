@@ -117,6 +117,29 @@ def _centroid(postcode: str) -> tuple[float, float] | None:
         return None
 
 
+def nul_field(fields: Any) -> str | None:
+    """The name of the first source field whose value (at any depth) holds a NUL character.
+
+    The write API refuses NUL in every text; an import sets such a record aside.
+    """
+    if isinstance(fields, dict):
+        for key, value in fields.items():
+            if holds_nul(key) or holds_nul(value):
+                return str(key).replace("\x00", "") or "?"
+        return None
+    return "" if holds_nul(fields) else None
+
+
+def holds_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(holds_nul(key) or holds_nul(item) for key, item in value.items())
+    if isinstance(value, list | tuple):
+        return any(holds_nul(item) for item in value)
+    return False
+
+
 def check_record_count(count: int, limit: int) -> None:
     if count > limit:
         raise FeedRejected(
