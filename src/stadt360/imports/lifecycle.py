@@ -130,13 +130,11 @@ def recover(run: ImportRun, *, now: datetime.datetime) -> bool:
     where = interrupted_at(run)
     if can_resume(run):
         values: dict[str, Any] = {"status": RunStatus.QUEUED, "lease_expires_at": None}
-        line = _("%(where)s It continues from record %(next)s.") % {
-            "where": where,
-            "next": run.processed + 1,
-        }
+        resume = _("It continues from record %(next)s.") % {"next": run.processed + 1}
+        line = f"{where} {resume}"
     else:
         values = {"status": RunStatus.FAILED, "finished_at": now, "lease_expires_at": None}
-        values["message"] = line = _("%(where)s %(why)s") % {"where": where, "why": why_not(run)}
+        values["message"] = line = f"{where} {why_not(run)}"
     with transaction.atomic():
         held = ImportRun.objects.filter(
             pk=run.pk, attempts=run.attempts, status=RunStatus.RUNNING

@@ -1,8 +1,10 @@
 """Running imports: a run reads a file, maps its records and writes them through the services.
 
 Records are written in batches (``IMPORT_BATCH_SIZE``), each batch in one transaction
-with its issues and counts: a run that crashes or is killed leaves only whole records
-behind, and running the same feed again converges (what was written is ``unchanged``).
+with its issues, counts and the renewal of the worker's lease (``lifecycle``): a run that
+crashes or is killed leaves only whole records behind — exactly records 1…processed —
+is resumed or closed by ``lifecycle.recover_stale_runs``, and running the same feed again
+converges (what was written is ``unchanged``).
 Offers missing from a *full* feed are withdrawn only after the whole file went through.
 """
 
@@ -293,7 +295,9 @@ def map_record(feed: Feed, raw: RawRecord, context: MapContext) -> Record:
         return Record(
             position=raw.position, external_id=record.external_id.replace("\x00", "")
         ).reject(
-            _("The field “%(field)s” contains a NUL character (\\0); the record was set aside.")
+            _(
+                "The field “%(field)s” contains a NUL character (a zero byte); the record was set aside."
+            )
             % {"field": field or "–"},
             field=field or "",
             code="nul",
