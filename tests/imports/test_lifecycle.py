@@ -6,6 +6,7 @@ recovery command and, for a resumable run, a fresh ``db_worker`` take over. The 
 share the test database (``conftest.SharedDatabase``).
 """
 
+import datetime
 import os
 import signal
 import subprocess
@@ -15,10 +16,14 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.test import override_settings
+from django.utils import timezone
 
 from stadt360.housing.models import Flat
+from stadt360.imports import lifecycle
+from stadt360.imports.adapters import parse_feed
 from stadt360.imports.models import ImportRun, RunStatus
-from stadt360.imports.services import report, start_import
+from stadt360.imports.services import report, run_import, start_import
 from tests.imports.conftest import ROOT, import_bytes, openimmo
 
 # Runs a management command; the renewal of the lease in batch N's transaction kills the
@@ -29,6 +34,8 @@ import django
 django.setup()
 from django.conf import settings
 from django.core.management import call_command
+from django.test import override_settings
+from django.utils import timezone
 from stadt360.imports import lifecycle
 settings.IMPORT_BATCH_SIZE = 10
 real_renew, batches = lifecycle.renew, []
@@ -153,3 +160,80 @@ def test_the_worker_supervisor_restarts_a_killed_worker(shared) -> None:
     assert supervisor.returncode == 0
     assert f"db_worker stopped (exit {128 + signal.SIGKILL}); restarting in 1 s" in err
     assert out.count("interrupted import runs recovered") == 2  # before each start
+
+
+class RecoveredMidRun(list):
+    """Records whose second batch is read only after the run was recovered elsewhere (its
+    lease expired while this worker was slow)."""
+
+    def __init__(self, records: list, run: ImportRun) -> None:
+        super().__init__(records)
+        self.run = run
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        if isinstance(index, slice) and index.start == 10:
+            later = timezone.now() + datetime.timedelta(hours=1)
+            assert lifecycle.recover_stale_runs(now=later) == [self.run]
+        return super().__getitem__(index)
+
+
+@pytest.mark.django_db
+@override_settings(IMPORT_BATCH_SIZE=10)
+def test_a_slow_worker_that_lost_its_lease_writes_nothing_more_and_the_run_resumes(
+    landlord,
+) -> None:
+    feed = openimmo(30)
+    run = ImportRun.objects.create(
+        provider=landlord, file_name="feed.xml", url="https://feeds.example/objekte.xml"
+    )
+
+    def parse(content: bytes, *, format: str, options):  # type: ignore[no-untyped-def]
+        parsed = parse_feed(content, format=format, options=options)
+        parsed.records = RecoveredMidRun(list(parsed.records), run)
+        return parsed
+
+    slow = run_import(run=run, content=feed, parser=parse)
+    # its second batch was rolled back at the renewal of the lease it no longer held
+    assert (slow.status, slow.processed, slow.created, slow.attempts) == (
+        RunStatus.QUEUED,
+        10,
+        10,
+        1,
+    )
+    assert Flat.objects.count() == 10
+    resumed = run_import(run=ImportRun.objects.get(pk=run.pk), content=feed)
+    assert (resumed.status, resumed.processed, resumed.created, resumed.attempts) == (
+        RunStatus.SUCCEEDED,
+        30,
+        30,
+        2,
+    )
+    assert Flat.objects.count() == 30
+
+
+@pytest.mark.django_db
+def test_a_run_is_not_resumed_with_another_file(landlord) -> None:
+    run = ImportRun.objects.create(provider=landlord, url="https://feeds.example/objekte.xml")
+    ImportRun.objects.filter(pk=run.pk).update(
+        status=RunStatus.RUNNING,
+        attempts=1,
+        processed=10,
+        total=30,
+        kind="flat",
+        content_digest="0" * 64,
+        worker="elsewhere:1",
+        lease_expires_at=timezone.now() - datetime.timedelta(seconds=1),
+    )
+    assert [r.pk for r in lifecycle.recover_stale_runs()] == [run.pk]
+    resumed = run_import(run=ImportRun.objects.get(pk=run.pk), content=openimmo(30))
+    assert resumed.status == RunStatus.FAILED
+    assert resumed.issues.filter(code="changed").exists()
+    assert Flat.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_live_worker_keeps_its_run(landlord) -> None:
+    run = ImportRun.objects.create(provider=landlord, url="https://feeds.example/objekte.xml")
+    assert lifecycle.claim(run)
+    assert lifecycle.recover_stale_runs() == []  # lease valid, process alive
+    assert not lifecycle.claim(ImportRun.objects.get(pk=run.pk))  # nobody takes it twice
