@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
+from stadt360.childcare.models import Kita
 from stadt360.housing.models import Flat
 from stadt360.imports.models import FeedSource, ImportRun, IssueLevel, RunStatus
 from stadt360.imports.services import run_import
@@ -161,3 +162,18 @@ def test_jobpostings_without_identifier_get_stable_keys_and_converge(employer, g
     assert respaced != content
     third = import_bytes(respaced, employer, file_name="stellen.json")
     assert (third.created, Job.objects.count()) == (0, 4)
+
+
+def test_kita_template_fees_and_free_places_that_do_not_parse_keep_the_kita(operator) -> None:
+    run = import_file(DATA / "kitas-odd-fees.csv", operator)
+    assert (run.created, run.rejected) == (2, 0)
+    fees = dict(Kita.objects.values_list("external_id", "monthly_fee"))
+    assert fees == {"KITA-A": Decimal(0), "KITA-B": None}
+    assert Kita.objects.get(external_id="KITA-A").free_places.count() == 1
+    assert (
+        notes(run).items()
+        >= {
+            ("KITA-A", "freie_plaetze"): "unreadable",
+            ("KITA-B", "beitrag_monat"): "unreadable",
+        }.items()
+    )
