@@ -190,7 +190,13 @@ class FileChanged(Exception):
 
 
 def close(run: ImportRun, *, status: str, message: str) -> None:
-    mark(run, status=status, finished_at=timezone.now(), message=message, lease_expires_at=None)
+    """Ends this attempt as rejected or failed (not a run another worker took over meanwhile)."""
+    values = {"status": status, "finished_at": timezone.now(), "message": message}
+    ImportRun.objects.filter(pk=run.pk, attempts=run.attempts).update(
+        **values, lease_expires_at=None
+    )
+    for key, value in values.items():
+        setattr(run, key, value)
 
 
 def check_same_file(run: ImportRun, data: bytes) -> None:
