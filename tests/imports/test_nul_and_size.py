@@ -127,3 +127,17 @@ def test_import_feed_with_an_oversized_file_exits_cleanly(shared, landlord, tmp_
     assert len(lines) == 1, done.stderr
     assert "50 MB" in lines[0]
     assert ImportRun.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_nul_byte_in_an_openimmo_object_sets_only_that_object_aside(landlord) -> None:
+    content = openimmo(5).replace(b"<objekttitel>", b"<objekttitel>Hell\x00", 1)
+    run = import_bytes(content, landlord, file_name="objekte.xml")
+    assert (run.status, run.created, run.rejected) == (RunStatus.PARTIAL, 4, 1)
+    rejected = run.issues.get(code="nul")
+    assert (rejected.external_id, rejected.field, rejected.position) == (
+        "GERA-000001",
+        "objekttitel",
+        "/openimmo/anbieter[1]/immobilie[1]",
+    )
+    assert not Flat.objects.filter(external_id="GERA-000001").exists()

@@ -27,6 +27,7 @@ from stadt360.providers.models import Provider
 from . import conf, lifecycle, reading
 from .adapters import parse_feed
 from .adapters.base import (
+    NUL_MARK,
     Action,
     Feed,
     FeedRejected,
@@ -298,9 +299,7 @@ def map_record(feed: Feed, raw: RawRecord, context: MapContext) -> Record:
         )
     if (field := nul_field(raw.fields)) is not None:
         # as the write API: no NUL in any text (PostgreSQL cannot store it either)
-        return Record(
-            position=raw.position, external_id=record.external_id.replace("\x00", "")
-        ).reject(
+        return Record(position=raw.position, external_id=clean_id(record.external_id)).reject(
             _(
                 "The field “%(field)s” contains a NUL character (a zero byte); the record was set aside."
             )
@@ -309,6 +308,10 @@ def map_record(feed: Feed, raw: RawRecord, context: MapContext) -> Record:
             code="nul",
         )
     return record
+
+
+def clean_id(external_id: str) -> str:
+    return external_id.replace("\x00", "").replace(NUL_MARK, "")
 
 
 def sort_records(run: ImportRun, records: list[Record], seen: set[str], counts: dict) -> list:

