@@ -33,13 +33,14 @@ install-test: $(VENV)/.installed-test
 assets: $(VENV)/.installed
 	$(BIN)/python scripts/assets.py
 
-# First start: migrate the embedded SQLite database, load Gera and the demo data, serve with a worker.
+# First start: migrate the embedded SQLite database, load Gera and the demo data, serve with a
+# worker kept alive by scripts/worker.sh (restarted with a back-off; interrupted imports recovered).
 run: install assets
 	$(BIN)/stadt360 migrate --no-input
 	$(BIN)/stadt360 setup_demo
-	@echo "Stadt360 on http://$(HOST):$(PORT)/ (worker running alongside; Ctrl-C stops both)"
+	@echo "Stadt360 on http://$(HOST):$(PORT)/ (worker running alongside, restarted if it dies; Ctrl-C stops both)"
 	@trap 'kill 0' EXIT INT TERM; \
-	  $(BIN)/stadt360 db_worker --queue-name '*' & \
+	  BIN=$(BIN) scripts/worker.sh & \
 	  $(BIN)/stadt360 runserver $(HOST):$(PORT)
 
 # The whole suite: lint, migrations, then pytest on SQLite and (when reachable or required) PostgreSQL.

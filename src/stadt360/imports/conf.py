@@ -31,3 +31,15 @@ def fetch_timeout() -> float:
 def openimmo_xsd_path() -> str:
     """A licensed OpenImmo XSD (it may not be redistributed); empty: structural checks only."""
     return str(getattr(settings, "OPENIMMO_XSD_PATH", "") or "")
+
+
+def lease_seconds() -> int:
+    """How long a run's worker may stay silent (one batch, or the parsing) before the run
+    counts as interrupted; renewed with every batch."""
+    return int(getattr(settings, "IMPORT_LEASE_SECONDS", 600))
+
+
+def max_attempts() -> int:
+    """How often an interrupted run is resumed before it is closed as failed (a file that
+    kills its worker every time must not do so for ever)."""
+    return int(getattr(settings, "IMPORT_MAX_ATTEMPTS", 3))

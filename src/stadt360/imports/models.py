@@ -112,6 +112,13 @@ class ImportRun(models.Model):
     queued_at = models.DateTimeField(_("queued"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # The lease of the worker executing the run (renewed with every batch): a run whose lease
+    # expired, or whose worker process is gone, was interrupted and is resumed or closed.
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    worker = models.CharField(_("worker"), max_length=200, blank=True)
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
+    lease_expires_at = models.DateTimeField(_("lease expires"), null=True, blank=True)
+    content_digest = models.CharField(_("SHA-256 of the file"), max_length=64, blank=True)
 
     class Meta:
         ordering = ["-queued_at", "-id"]

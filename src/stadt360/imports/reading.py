@@ -17,6 +17,10 @@ CHUNK = 64 * 1024
 MAX_ZIP_MEMBERS = 10_000
 # Encodings a German export plausibly uses when it is not UTF-8.
 LEGACY_ENCODINGS = {"cp1252", "latin_1", "iso8859_15", "iso8859_1", "cp850"}
+# Control bytes text files do not hold (tab, line breaks, form feed and ESC are allowed);
+# more than this share of them in the first 256 KB means the file is binary.
+BINARY_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1A, 0x1B}
+BINARY_SHARE = 0.05
 
 
 def check_size(size: int) -> None:
@@ -26,6 +30,33 @@ def check_size(size: int) -> None:
             _("The file is larger than %(limit)s MB; split it or ask us to raise the limit.")
             % {"limit": limit // conf.MB},
             code="too_large",
+        )
+
+
+def check_not_binary(content: bytes) -> None:
+    """Refuses a file that is not text (an image, a spreadsheet, UTF-16): ZIPs are unpacked later.
+
+    A few NUL characters inside otherwise readable records are not the file's fault: those
+    records are set aside one by one (see ``adapters.base.nul_field``).
+    """
+    if is_zip(content):
+        return
+    sample = content[: CHUNK * 4]
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FeedRejected(
+            _(
+                "The file is saved as UTF-16 (“Unicode text”); save it as UTF-8 and upload it again."
+            ),
+            code="binary",
+        )
+    controls = sum(sample.count(bytes([byte])) for byte in BINARY_BYTES)
+    if sample and controls > len(sample) * BINARY_SHARE:
+        raise FeedRejected(
+            _(
+                "The file holds binary data (for example an image, a PDF or an Excel file), not "
+                "text. Export the offers as XML, CSV or JSON and upload that file."
+            ),
+            code="binary",
         )
 
 

@@ -1,12 +1,15 @@
 """Running imports: a run reads a file, maps its records and writes them through the services.
 
 Records are written in batches (``IMPORT_BATCH_SIZE``), each batch in one transaction
-with its issues and counts: a run that crashes or is killed leaves only whole records
-behind, and running the same feed again converges (what was written is ``unchanged``).
+with its issues, counts and the renewal of the worker's lease (``lifecycle``): a run that
+crashes or is killed leaves only whole records behind — exactly records 1…processed —
+is resumed or closed by ``lifecycle.recover_stale_runs``, and running the same feed again
+converges (what was written is ``unchanged``).
 Offers missing from a *full* feed are withdrawn only after the whole file went through.
 """
 
 import datetime
+import hashlib
 import logging
 from collections.abc import Iterable
 from typing import Any
@@ -21,9 +24,10 @@ from stadt360.core import offers
 from stadt360.core.choices import OfferStatus
 from stadt360.providers.models import Provider
 
-from . import conf, reading
+from . import conf, lifecycle, reading
 from .adapters import parse_feed
 from .adapters.base import (
+    NUL_MARK,
     Action,
     Feed,
     FeedRejected,
@@ -34,6 +38,7 @@ from .adapters.base import (
     Record,
     check_record_count,
     iter_batches,
+    nul_field,
 )
 from .models import FeedSource, ImportIssue, ImportRun, IssueLevel, RunStatus, Schedule
 
@@ -106,33 +111,58 @@ def retry_run(*, run: ImportRun, by: Any = None) -> ImportRun:
 def run_import(
     *, run: ImportRun, content: bytes | None = None, parser: Any = None, by: Any = None
 ) -> ImportRun:
-    """Executes a run now (the task and ``import_feed`` call this); returns it finished.
+    """Executes a queued run now (the task and ``import_feed`` call this); returns it finished.
 
-    ``parser`` replaces ``parse_feed`` (same signature), for formats registered elsewhere.
-    An unexpected error marks the run failed and is raised again for the task backend.
+    A run interrupted before (``processed`` > 0, see ``lifecycle``) resumes after its last
+    whole batch. ``parser`` replaces ``parse_feed`` (same signature), for formats registered
+    elsewhere. An unexpected error marks the run failed and is raised again for the task
+    backend. A run another worker holds is returned untouched.
     """
-    mark(run, status=RunStatus.RUNNING, started_at=timezone.now())
+    if not lifecycle.claim(run):
+        logger.warning("import run %s is not queued (%s); not run again", run.pk, run.status)
+        return run
     try:
         data = content if content is not None else load_content(run)
         reading.check_size(len(data))
+        reading.check_not_binary(data)
+        check_same_file(run, data)
         feed = (parser or parse_feed)(data, format=run.format, options=options_for(run))
         check_record_count(len(feed.records), conf.max_records())
-        mark(run, kind=feed.kind, total=len(feed.records), format=feed.format)
-        add_issues(run, [issue(run, note, IssueLevel.WARNING) for note in feed.notes])
+        begin(run, feed)
         seen = process(run, feed, by=by)
-        if run.full_feed:
-            withdrawn = offers.withdraw_missing(
-                kind=feed.kind, provider=run.provider, seen_external_ids=seen, by=by, via=run.via
+        with transaction.atomic():
+            withdrawn = 0
+            if run.full_feed:
+                withdrawn = offers.withdraw_missing(
+                    kind=feed.kind,
+                    provider=run.provider,
+                    seen_external_ids=seen,
+                    by=by,
+                    via=run.via,
+                )
+            run.withdrawn += withdrawn
+            status = RunStatus.PARTIAL if run.rejected else RunStatus.SUCCEEDED
+            lifecycle.release(
+                run,
+                withdrawn=run.withdrawn,
+                status=status,
+                finished_at=timezone.now(),
+                message=summary(run),
             )
-            mark(run, withdrawn=run.withdrawn + withdrawn)
-        status = RunStatus.PARTIAL if run.rejected else RunStatus.SUCCEEDED
-        mark(run, status=status, finished_at=timezone.now(), message=summary(run))
+    except FileChanged as error:
+        add_issues(
+            run, [ImportIssue(run=run, level=IssueLevel.ERROR, code="changed", message=str(error))]
+        )
+        close(run, status=RunStatus.FAILED, message=str(error))
+    except lifecycle.LeaseLost:
+        logger.warning("import run %s was taken over after its lease expired", run.pk)
+        run.refresh_from_db()
     except FeedRejected as error:
         add_issues(
             run,
             [ImportIssue(run=run, level=IssueLevel.ERROR, code=error.code, message=error.message)],
         )
-        mark(run, status=RunStatus.REJECTED, finished_at=timezone.now(), message=error.message)
+        close(run, status=RunStatus.REJECTED, message=error.message)
     except Exception as error:
         logger.exception("import run %s failed", run.pk)
         message = _(
@@ -142,9 +172,52 @@ def run_import(
             "error": type(error).__name__,
             "done": run.processed,
         }
-        mark(run, status=RunStatus.FAILED, finished_at=timezone.now(), message=message)
+        close(run, status=RunStatus.FAILED, message=message)
         raise
     return run
+
+
+class FileChanged(Exception):
+    """A resumed run found other bytes than it began with: it cannot go on."""
+
+    def __init__(self, run: ImportRun) -> None:
+        super().__init__(
+            _(
+                "The file changed since this run began, so it cannot be resumed. Records 1 to "
+                "%(done)s of the earlier file were saved; start a new import."
+            )
+            % {"done": run.processed}
+        )
+
+
+def close(run: ImportRun, *, status: str, message: str) -> None:
+    """Ends this attempt as rejected or failed (not a run another worker took over meanwhile)."""
+    values = {"status": status, "finished_at": timezone.now(), "message": message}
+    ImportRun.objects.filter(pk=run.pk, attempts=run.attempts).update(
+        **values, lease_expires_at=None
+    )
+    for key, value in values.items():
+        setattr(run, key, value)
+
+
+def check_same_file(run: ImportRun, data: bytes) -> None:
+    """A resumed run must read the very bytes it began with (an address may serve new ones)."""
+    digest = hashlib.sha256(data).hexdigest()
+    if not run.content_digest:
+        mark(run, content_digest=digest)
+    elif run.content_digest != digest:
+        raise FileChanged(run)
+
+
+def begin(run: ImportRun, feed: Feed) -> None:
+    """Records what the file holds and its notes (once: a resumed run has them already)."""
+    if run.kind:
+        if run.total != len(feed.records):
+            raise FileChanged(run)
+        return
+    with transaction.atomic():
+        lifecycle.renew(run, kind=feed.kind, total=len(feed.records), format=feed.format)
+        add_issues(run, [issue(run, note, IssueLevel.WARNING) for note in feed.notes])
 
 
 def load_content(run: ImportRun) -> bytes:
@@ -190,32 +263,55 @@ def issue(
 
 
 def process(run: ImportRun, feed: Feed, *, by: Any) -> set[str]:
-    """Maps and writes all records batch by batch; returns the external ids the feed lists."""
-    context, seen = MapContext(), set[str]()
-    for batch in iter_batches(feed.records, conf.batch_size()):
+    """Maps and writes the records batch by batch; returns the external ids the feed lists.
+
+    Each batch commits with its issues, counts and a renewed lease (``lifecycle.renew``).
+    A resumed run only maps the records saved before (for the ids and duplicates) and
+    writes from the first record not yet processed.
+    """
+    context, seen, done = MapContext(), set[str](), run.processed
+    if done:
+        saved = [map_record(feed, raw, context) for raw in feed.records[:done]]
+        sort_records(run, saved, seen, dict.fromkeys(COUNTS, 0))
+    for batch in iter_batches(feed.records, conf.batch_size(), start=done):
         records = [map_record(feed, raw, context) for raw in batch]
         counts = dict.fromkeys(COUNTS, 0)
         with transaction.atomic():
             issues = sort_records(run, records, seen, counts)
             issues += write_batch(run, feed.kind, records, counts, by=by)
             add_issues(run, issues)
-        mark(
-            run,
-            processed=run.processed + len(batch),
-            **{key: getattr(run, key) + value for key, value in counts.items()},
-        )
+            lifecycle.renew(
+                run,
+                processed=run.processed + len(batch),
+                **{key: getattr(run, key) + value for key, value in counts.items()},
+            )
     return seen
 
 
 def map_record(feed: Feed, raw: RawRecord, context: MapContext) -> Record:
     """One broken record is reported and skipped; it never stops the run."""
     try:
-        return feed.mapper(raw, context)
+        record = feed.mapper(raw, context)
     except Exception:
         logger.exception("mapping %s failed", raw.position)
         return Record(position=raw.position).reject(
             _("This record could not be read."), code="unreadable"
         )
+    if (field := nul_field(raw.fields)) is not None:
+        # as the write API: no NUL in any text (PostgreSQL cannot store it either)
+        return Record(position=raw.position, external_id=clean_id(record.external_id)).reject(
+            _(
+                "The field “%(field)s” contains a NUL character (a zero byte); the record was set aside."
+            )
+            % {"field": field or "–"},
+            field=field or "",
+            code="nul",
+        )
+    return record
+
+
+def clean_id(external_id: str) -> str:
+    return external_id.replace("\x00", "").replace(NUL_MARK, "")
 
 
 def sort_records(run: ImportRun, records: list[Record], seen: set[str], counts: dict) -> list:

@@ -5,8 +5,10 @@ as real pages have it (JS comments, raw control characters, trailing commas) is
 repaired first. Salaries per hour, day, week or year are converted to per month.
 """
 
+import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -37,6 +39,7 @@ PER_MONTH = {
     "DAY": 5 * WEEKS_PER_MONTH,
 }
 HOURS = re.compile(r"(\d+(?:[.,]\d+)?)")
+ID_LENGTH = 120  # longer ids (long addresses) are stored as their SHA-256
 
 
 # --- parsing ---------------------------------------------------------------------------------
@@ -140,22 +143,58 @@ def first(value: Any) -> Any:
 
 
 def identifier(node: dict[str, Any]) -> str:
+    """The posting's own id: ``identifier`` (value), else ``@id``, ``url`` or ``sameAs``."""
     value = first(node.get("identifier"))
     if isinstance(value, dict):
         value = value.get("value") or value.get("@value") or value.get("name")
-    return text(value or node.get("@id") or node.get("url"))
+    for candidate in (value, node.get("@id"), node.get("url"), first(node.get("sameAs"))):
+        if key := text(candidate if isinstance(candidate, str | int) else ""):
+            return key if len(key) <= ID_LENGTH else f"sha256:{digest(key)}"
+    return ""
+
+
+def derived_identifier(node: dict[str, Any], title: str) -> str:
+    """A stable key for a posting without any id: employer, title and place, normalised.
+
+    The same posting in the next export gets the same key, so re-imports converge.
+    """
+    employer = first(node.get("hiringOrganization"))
+    employer = employer.get("name") if isinstance(employer, dict) else employer
+    place = first(node.get("jobLocation"))
+    address = first(place.get("address")) if isinstance(place, dict) else None
+    address = address if isinstance(address, dict) else {}
+    parts = [
+        text(employer if isinstance(employer, str) else ""),
+        title,
+        *(text(address.get(key)) for key in ("postalCode", "addressLocality", "streetAddress")),
+    ]
+    normalised = "|".join(
+        " ".join(unicodedata.normalize("NFKC", p).casefold().split()) for p in parts
+    )
+    return f"derived:{digest(normalised)[:40]}"
+
+
+def digest(value: str) -> str:
+    return hashlib.sha256(value.encode()).hexdigest()
 
 
 def to_record(raw: RawRecord, context: MapContext) -> Record:
     node = raw.fields
-    record = Record(position=raw.position, external_id=clip(identifier(node), 120))
-    if not record.external_id:
-        return record.reject(
-            _("The job posting has no identifier."), field="identifier", code="missing"
-        )
     title = clip(plain_text(node.get("title") or node.get("name")), 200)
+    record = Record(position=raw.position, external_id=identifier(node))
     if not title:
         return record.reject(_("The job posting has no title."), field="title", code="missing")
+    if not record.external_id:
+        record.external_id = derived_identifier(node, title)
+        record.note(
+            _(
+                "The job posting has no identifier, address (url) or @id; it is recognised "
+                "by employer, title and place. Give it an identifier to keep it apart when "
+                "these change."
+            ),
+            field="identifier",
+            code="derived_id",
+        )
     try:
         employment_type = employment(node, record)
         hours = weekly_hours(node, employment_type, record)
@@ -166,14 +205,22 @@ def to_record(raw: RawRecord, context: MapContext) -> Record:
             "description": plain_text(node.get("description")),
             "employment_type": employment_type,
             "weekly_hours": hours,
-            "valid_until": parse_date(text(node.get("validThrough"))[:10]),
-            "start_date": parse_date(text(node.get("jobStartDate"))[:10]),
+            "valid_until": record.optional(
+                parse_day, node.get("validThrough"), field="validThrough", label=_("Valid until")
+            ),
+            "start_date": record.optional(
+                parse_day, node.get("jobStartDate"), field="jobStartDate", label=_("Start date")
+            ),
             **salary(node, hours, record),
         }
     except ValueError as error:
         field, message = error.args if len(error.args) == 2 else ("", str(error))
         return record.reject(message, field=field)
     return record
+
+
+def parse_day(value: Any) -> Any:
+    return parse_date(text(value)[:10])
 
 
 def employment(node: dict[str, Any], record: Record) -> str:
@@ -255,11 +302,17 @@ def salary(node: dict[str, Any], hours: Decimal, record: Record) -> dict[str, in
             code="unit",
         )
         return {}
-    low = parse_decimal(
-        value.get("minValue") if value.get("minValue") is not None else value.get("value")
+    low = record.optional(
+        parse_decimal,
+        value.get("minValue") if value.get("minValue") is not None else value.get("value"),
+        field="baseSalary",
+        label=_("Salary"),
     )
-    high = parse_decimal(
-        value.get("maxValue") if value.get("maxValue") is not None else value.get("value")
+    high = record.optional(
+        parse_decimal,
+        value.get("maxValue") if value.get("maxValue") is not None else value.get("value"),
+        field="baseSalary",
+        label=_("Salary"),
     )
     return {
         "salary_min": round(low * factor) if low is not None else None,

@@ -9,6 +9,7 @@ Kindertagespflege (child-minders) are private persons: skipped, nothing of them 
 import csv
 import io
 import json
+from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -64,6 +65,7 @@ CONCEPTS = {
     "bilingual": "bilingual",
 }
 HORT_AGES = (72, 132)
+FREE_OF_CHARGE = {"kostenfrei", "beitragsfrei", "frei", "0"}
 
 
 def is_template(content: bytes) -> bool:
@@ -165,8 +167,11 @@ def opening_hours(f: dict[str, str]) -> list[dict[str, Any]]:
     return rows
 
 
-def free_places(value: str) -> list[dict[str, Any]]:
-    """``12-36:2026-08-01:2|36-78:01.09.2026:1`` → free places (months, from date, count)."""
+def free_places(value: str, record: Record) -> list[dict[str, Any]]:
+    """``12-36:2026-08-01:2|36-78:01.09.2026:1`` → free places (months, from date, count).
+
+    An entry that does not read so is left out with a note; the Kita is imported.
+    """
     rows = []
     for item in filter(None, (part.strip() for part in value.split("|"))):
         try:
@@ -177,11 +182,18 @@ def free_places(value: str) -> list[dict[str, Any]]:
                  "available_from": parse_date(day), "count": int(count)}
             )  # fmt: skip
         except ValueError:
-            raise ValueError(
-                "freie_plaetze",
-                _("Free places “%(v)s” are not like 12-36:2026-08-01:2.") % {"v": item},
-            ) from None
+            record.note(
+                _("Free places “%(v)s” are not like 12-36:2026-08-01:2; left out.") % {"v": item},
+                field="freie_plaetze",
+                code="unreadable",
+            )
     return rows
+
+
+def monthly_fee(value: str, record: Record) -> Decimal | None:
+    if text(value).lower() in FREE_OF_CHARGE:
+        return Decimal(0)
+    return record.optional(parse_decimal, value, field="beitrag_monat", label=_("Monthly fee"))
 
 
 def kita_from_template(raw: RawRecord, context: MapContext) -> Record:
@@ -194,7 +206,7 @@ def kita_from_template(raw: RawRecord, context: MapContext) -> Record:
     if not f["name"]:
         return record.reject(_("Name is missing."), field="name", code="missing")
     try:
-        fee = parse_decimal(f["beitrag_monat"])
+        fee = monthly_fee(f["beitrag_monat"], record)
         record.data = {
             **place(f, record, context),
             "status": "published",
@@ -210,7 +222,7 @@ def kita_from_template(raw: RawRecord, context: MapContext) -> Record:
             "inclusive": bool(parse_bool(f["inklusiv"])),
             "monthly_fee": fee,
             "opening_hours": opening_hours(f),
-            "free_places": free_places(f["freie_plaetze"]),
+            "free_places": free_places(f["freie_plaetze"], record),
         }
     except ValueError as error:
         field, message = error.args if len(error.args) == 2 else ("", str(error))

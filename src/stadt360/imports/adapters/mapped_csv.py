@@ -15,8 +15,18 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from .base import Feed, FeedRejected, MapContext, Options, Problem, RawRecord, Record
-from .values import clip, parse_bool, parse_date, parse_decimal, plain_text, text
+from .base import (
+    Feed,
+    FeedRejected,
+    MapContext,
+    Options,
+    Problem,
+    RawRecord,
+    Record,
+    read_deposit,
+    read_floor,
+)
+from .values import clip, find_date, is_immediate, parse_bool, parse_decimal, plain_text, text
 
 FORMAT = "csv"
 KIND = "flat"
@@ -144,8 +154,9 @@ def flat_data(f: dict[str, str], record: Record, context: MapContext) -> dict[st
     rooms, space = amount(f, "rooms", _("Rooms")), amount(f, "living_space", _("Living space"))
     if rooms is None or space is None:
         raise ValueError("rooms", _("Number of rooms or living space is missing."))
-    service = amount(f, "service_costs", _("Service costs")) or Decimal(0)
-    heating = amount(f, "heating_costs", _("Heating costs")) or Decimal(0)
+    service = optional_amount(f, record, "service_costs", _("Service costs")) or Decimal(0)
+    heating = optional_amount(f, record, "heating_costs", _("Heating costs")) or Decimal(0)
+    warm = optional_amount(f, record, "warm_rent", _("Warm rent"))
     if parse_bool(f["heating_included"]) and service >= heating:
         service -= heating  # the export's service costs include the heating
     texts = (f["description"], f["location_text"], f["equipment_text"])
@@ -159,9 +170,15 @@ def flat_data(f: dict[str, str], record: Record, context: MapContext) -> dict[st
         "cold_rent": cold,
         "service_costs": service,
         "heating_costs": heating,
-        "deposit": deposit(f),
-        "available_from": available(f["available_from"]),
-        "floor": storey(f["floor"]),
+        "deposit": read_deposit(
+            record,
+            f["deposit"],
+            field="deposit",
+            cold_rent=cold,
+            warm_rent=warm or cold + service + heating,
+        ),
+        "available_from": available(f["available_from"], record),
+        "floor": read_floor(record, f["floor"], field="floor"),
         "lift": f["lift"].lower() in PRESENT,
         "balcony": f["balcony"].lower() in PRESENT,
         "step_free": f["step_free"].lower() in PRESENT,
@@ -200,24 +217,14 @@ def position(f: dict[str, str], record: Record, context: MapContext) -> dict[str
     }
 
 
-def deposit(f: dict[str, str]) -> Decimal | None:
-    if f["deposit"].lower() in ("kautionsfrei", "keine", "0"):
-        return Decimal(0)
+def optional_amount(f: dict[str, str], record: Record, key: str, label: str) -> Decimal | None:
+    return record.optional(parse_decimal, f[key], field=key, label=label)
+
+
+def available(value: str, record: Record) -> datetime.date | None:
     try:
-        return parse_decimal(f["deposit"])
+        return find_date(value)
     except ValueError:
-        return None  # "3 Kaltmieten": text, not an amount
-
-
-def available(value: str) -> datetime.date | None:
-    try:
-        return parse_date(value)
-    except ValueError:
-        return None  # "sofort"
-
-
-def storey(value: str) -> int | None:
-    digits = value.split(".")[0].strip()
-    if value.lower().startswith(("eg", "erdgeschoss")):
-        return 0
-    return int(digits) if digits.lstrip("-").isdigit() and -2 <= int(digits) <= 60 else None
+        if not is_immediate(value):  # "sofort": rightly no date
+            record.unreadable(value, field="available_from", label=_("Available from"))
+        return None

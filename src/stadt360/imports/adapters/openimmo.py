@@ -15,8 +15,26 @@ from django.utils.translation import gettext as _
 from lxml import etree
 
 from .. import conf
-from .base import Feed, FeedRejected, MapContext, Options, Problem, RawRecord, Record
-from .values import clip, parse_bool, parse_date, parse_decimal, plain_text, text
+from .base import (
+    Feed,
+    FeedRejected,
+    MapContext,
+    Options,
+    Problem,
+    RawRecord,
+    Record,
+    read_deposit,
+    read_floor,
+)
+from .values import (
+    clip,
+    find_date,
+    is_immediate,
+    parse_bool,
+    parse_decimal,
+    plain_text,
+    text,
+)
 from .xmlsafe import localname, namespace, parse_xml, strip_namespaces
 
 FORMAT = "openimmo"
@@ -39,6 +57,7 @@ TEXT_PATHS = {
     "heizkosten_enthalten": "preise/heizkosten_enthalten",
     "warmmiete": "preise/warmmiete",
     "kaution": "preise/kaution",
+    "kaution_text": "preise/kaution_text",
     "kaufpreis": "preise/kaufpreis",
     "anzahl_zimmer": "flaechen/anzahl_zimmer",
     "wohnflaeche": "flaechen/wohnflaeche",
@@ -230,7 +249,7 @@ def number(f: dict[str, Any], key: str, label: str) -> Decimal | None:
 
 
 def flat_data(f: dict[str, Any], record: Record, context: MapContext) -> dict[str, Any]:
-    rent = rents(f)
+    rent = rents(f, record)
     rooms = number(f, "anzahl_zimmer", _("Number of rooms"))
     space = number(f, "wohnflaeche", _("Living space"))
     if rooms is None:
@@ -251,30 +270,42 @@ def flat_data(f: dict[str, Any], record: Record, context: MapContext) -> dict[st
         "step_free": bool(parse_bool(f["barrierefrei"]) or parse_bool(f["rollstuhlgerecht"])),
         "pets": PETS[parse_bool(f["haustiere"])],
         "wbs_required": bool(parse_bool(f["wbs_sozialwohnung"])),
-        "available_from": available_from(f),
-        "floor": floor(f),
+        "available_from": available_from(f, record),
+        "floor": read_floor(record, f["etage"], field="etage"),
     }
     return data
 
 
-def rents(f: dict[str, Any]) -> dict[str, Any]:
+def rents(f: dict[str, Any], record: Record) -> dict[str, Any]:
+    """The cold rent is required; the other amounts are optional (unreadable → empty, noted)."""
     cold = number(f, "kaltmiete", _("Cold rent")) or number(f, "nettokaltmiete", _("Cold rent"))
     if cold is None:
         raise ValueError("kaltmiete", _("Cold rent (kaltmiete) is missing."))
-    service = number(f, "nebenkosten", _("Service costs")) or Decimal(0)
-    heating = number(f, "heizkosten", _("Heating costs"))
-    warm = number(f, "warmmiete", _("Warm rent"))
+    service = optional_amount(f, record, "nebenkosten", _("Service costs")) or Decimal(0)
+    heating = optional_amount(f, record, "heizkosten", _("Heating costs"))
+    warm = optional_amount(f, record, "warmmiete", _("Warm rent"))
     if heating is None:
         included = parse_bool(f["heizkosten_enthalten"])
         heating = (
             warm - cold - service if warm and not included and warm > cold + service else Decimal(0)
         )
+    deposit_field = "kaution" if f["kaution"] or not f["kaution_text"] else "kaution_text"
     return {
         "cold_rent": cold,
         "service_costs": service,
         "heating_costs": heating,
-        "deposit": number(f, "kaution", _("Deposit")),
+        "deposit": read_deposit(
+            record,
+            f[deposit_field],
+            field=deposit_field,
+            cold_rent=cold,
+            warm_rent=warm or cold + service + heating,
+        ),
     }
+
+
+def optional_amount(f: dict[str, Any], record: Record, key: str, label: str) -> Decimal | None:
+    return record.optional(parse_decimal, f[key], field=key, label=label)
 
 
 def place(f: dict[str, Any], record: Record, context: MapContext) -> dict[str, Any]:
@@ -325,19 +356,12 @@ def _is_number(value: str) -> bool:
     return True
 
 
-def available_from(f: dict[str, Any]) -> datetime.date | None:
+def available_from(f: dict[str, Any], record: Record) -> datetime.date | None:
     for key in ("abdatum", "verfuegbar_ab"):
         try:
-            if day := parse_date(f[key]):
+            if day := find_date(f[key]):
                 return day
         except ValueError:
-            continue  # "sofort", "nach Vereinbarung": no date
+            if not is_immediate(f[key]):
+                record.unreadable(f[key], field=key, label=_("Available from"))
     return None
-
-
-def floor(f: dict[str, Any]) -> int | None:
-    try:
-        value = parse_decimal(f["etage"])
-    except ValueError:
-        return None
-    return int(value) if value is not None and -2 <= value <= 60 else None

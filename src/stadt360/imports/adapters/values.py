@@ -41,6 +41,64 @@ def parse_decimal(value: object) -> Decimal | None:
     return number
 
 
+NUMBER_WORDS = {
+    "ein": 1,
+    "eine": 1,
+    "einer": 1,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+}
+MULTIPLE = re.compile(r"(\d+(?:[.,]\d+)?|\b(?:" + "|".join(NUMBER_WORDS) + r")\b)")
+# "Monatsmiete(n)", "Kaltmiete(n)", "Nettokaltmiete", "MM", "KM", "NKM", "Warmmiete(n)", …
+RENT_WORD = re.compile(r"miete|\b(?:mm|km|nkm|mkm|wm)\b")
+WARM_WORD = re.compile(r"warm|brutto|\bwm\b")
+NO_DEPOSIT = {"kautionsfrei", "keine", "keine kaution", "ohne", "ohne kaution", "0"}
+MAX_MULTIPLE = 6  # more rents than that is not a deposit but a misreading
+
+
+def parse_deposit(
+    value: object, *, cold_rent: Decimal | None, warm_rent: Decimal | None = None
+) -> tuple[Decimal | None, Decimal | None]:
+    """``(amount, multiple)`` of a deposit as providers write it; ValueError if unreadable.
+
+    ``"1.200,00 €"`` → (1200, None); ``"drei Monatsmieten"``, ``"3 MM"``, ``"2,5 Kaltmieten"``,
+    ``"3 x Kaltmiete"``, a bare ``"3"`` → (multiple × cold rent, multiple); ``"2 Warmmieten"``
+    → × the warm rent; ``"kautionsfrei"`` → (0, None); empty → (None, None). (Under German
+    law a deposit is counted in cold rents, so "Monatsmiete" means the cold rent.)
+    """
+    raw = text(value).lower().rstrip(".")
+    if not raw:
+        return None, None
+    if raw in NO_DEPOSIT:
+        return Decimal(0), None
+    amount = re.sub(r"\s*(€|euro|eur)$", "", raw)
+    try:
+        number = parse_decimal(amount)
+    except ValueError:
+        number = None
+    if number is not None and (number >= 10 or number == 0 or not cold_rent):
+        return number, None  # an amount in euros
+    if number is not None:
+        multiple = number  # "3": three rents
+    elif (match := MULTIPLE.search(raw)) and RENT_WORD.search(raw):
+        multiple = multiple_of(match.group(1))
+    else:
+        raise ValueError(value)
+    rent = warm_rent if WARM_WORD.search(raw) else cold_rent
+    if not rent or not 0 < multiple <= MAX_MULTIPLE:
+        raise ValueError(value)
+    return (multiple * rent).quantize(Decimal("0.01")), multiple
+
+
+def multiple_of(token: str) -> Decimal:
+    return (
+        Decimal(NUMBER_WORDS[token]) if token in NUMBER_WORDS else Decimal(token.replace(",", "."))
+    )
+
+
 def parse_date(value: object) -> datetime.date | None:
     """ISO dates and datetimes, German ``DD.MM.YYYY``; empty → None; other text → ValueError."""
     raw = text(value)
@@ -50,6 +108,26 @@ def parse_date(value: object) -> datetime.date | None:
         day, month, year = (int(part) for part in match.groups())
         return datetime.date(year, month, day)
     return datetime.date.fromisoformat(raw[:10])
+
+
+IMMEDIATE = re.compile(r"sofort|vereinbarung|absprache|frei|nach\b|kurzfristig|jetzt|now")
+GROUND_FLOOR = {"eg", "erdgeschoss", "hochparterre", "parterre"}
+
+
+def find_date(value: object) -> datetime.date | None:
+    """A date inside a text (“ab 01.08.2026”); ValueError when there is none."""
+    raw = text(value)
+    try:
+        return parse_date(raw)
+    except ValueError:
+        if match := re.search(r"\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}", raw):
+            return parse_date(match.group(0))
+        raise
+
+
+def is_immediate(value: object) -> bool:
+    """“sofort”, “nach Vereinbarung”, “bezugsfrei”: no date, and rightly none."""
+    return bool(IMMEDIATE.search(text(value).lower()))
 
 
 def parse_bool(value: object) -> bool | None:

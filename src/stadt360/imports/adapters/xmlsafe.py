@@ -5,11 +5,12 @@ import re
 from django.utils.translation import gettext as _
 from lxml import etree
 
-from .base import FeedRejected
+from .base import NUL_MARK, FeedRejected
 
 PROLOG_BYTES = 64 * 1024
 DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
+ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
 
 
 def safe_parser() -> etree.XMLParser:
@@ -34,7 +35,7 @@ def parse_xml(content: bytes) -> etree._Element:
             code="xml_entities",
         )
     try:
-        root = etree.fromstring(content, safe_parser())
+        root = etree.fromstring(mark_nul(content), safe_parser())
     except etree.XMLSyntaxError as error:
         raise FeedRejected(explain_syntax_error(error), code="xml_syntax") from error
     if root.getroottree().docinfo.internalDTD is not None:
@@ -43,6 +44,17 @@ def parse_xml(content: bytes) -> etree._Element:
             code="xml_entities",
         )
     return root
+
+
+def mark_nul(content: bytes) -> bytes:
+    """NUL bytes (XML allows none) in a UTF-8 document become ``NUL_MARK``, so that only the
+    records holding them are set aside (``base.nul_field``) instead of the whole file."""
+    if b"\x00" not in content:
+        return content
+    declared = ENCODING.match(content[:200])
+    if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
+        return content  # a legacy single-byte encoding: the whole file is refused
+    return content.replace(b"\x00", NUL_MARK.encode())
 
 
 def explain_syntax_error(error: etree.XMLSyntaxError) -> str:

@@ -4,7 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from stadt360.imports import reading
-from stadt360.imports.adapters.base import Feed, Options
+from stadt360.imports.adapters.base import Feed, FeedRejected, Options
 from stadt360.imports.models import FeedFormat, ImportRun, RunStatus
 from stadt360.imports.services import report, run_import
 from stadt360.providers.models import Provider
@@ -33,11 +33,7 @@ class Command(BaseCommand):
         is_url = target.startswith(("http://", "https://"))
         content = None
         if not is_url:
-            path = Path(target)
-            if not path.is_file():
-                raise CommandError(f"No such file: {target}")
-            with path.open("rb") as stream:
-                content = reading.read_limited(stream)
+            content = read_file(Path(target))
         run = ImportRun.objects.create(
             provider=provider,
             format=str(options["format"]),
@@ -56,6 +52,20 @@ class Command(BaseCommand):
         self.stdout.write(report(run))
         if run.status in (RunStatus.REJECTED, RunStatus.FAILED):
             raise CommandError("The file was rejected.", returncode=1)
+
+
+def read_file(path: Path) -> bytes:
+    """The file's bytes; a missing, unreadable or oversized file is one line, not a traceback."""
+    if not path.is_file():
+        raise CommandError(f"No such file: {path}")
+    try:
+        reading.check_size(path.stat().st_size)
+        with path.open("rb") as stream:
+            return reading.read_limited(stream)
+    except FeedRejected as error:
+        raise CommandError(error.message) from None
+    except OSError as error:
+        raise CommandError(f"The file cannot be read: {error.strerror or error}") from None
 
 
 def with_preset(preset: str) -> Callable[..., Feed]:
