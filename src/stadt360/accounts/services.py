@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stadt360.core import audit
-from stadt360.providers.models import MemberRole, Provider
+from stadt360.providers.models import MemberRole, Membership, Provider
 
 from .privacy import Person, personal_data, retention_rules
 from .roles import CITY_ROLES, Role, group
@@ -49,9 +49,10 @@ def organisations_of_sole_admin(user: Any) -> tuple[list[Provider], list[Provide
     other member: they stay with their offers (they are the organisation's, not the
     person's) and the city can archive them or hand them to someone new.
     """
+    administered = Membership.objects.filter(user=user, role=MemberRole.ADMIN)
     admins = Count("memberships", filter=Q(memberships__role=MemberRole.ADMIN))
     sole = (
-        Provider.objects.filter(memberships__user=user, memberships__role=MemberRole.ADMIN)
+        Provider.objects.filter(pk__in=administered.values("provider"))
         .annotate(admins=admins, members=Count("memberships"))
         .filter(admins=1)
     )
