@@ -85,7 +85,9 @@ def test_sole_admin_with_colleagues_sees_why_and_keeps_the_account(client, anna)
     assert reverse("portal:member-list") in client.get(url).content.decode()
     response = client.post(url, {"confirm": "on"})
     assert response.status_code == 200
-    assert "make another member administrator" in response.content.decode()
+    html = response.content.decode()
+    assert html.count("kern-alert--danger") == 1
+    assert "anna GmbH" in html.split("kern-alert--danger")[1].split("</div>")[0]
     assert get_user_model().objects.filter(pk=anna.user.pk).exists()
 
 

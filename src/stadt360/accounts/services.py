@@ -56,7 +56,8 @@ def organisations_of_sole_admin(user: Any) -> tuple[list[Provider], list[Provide
         .annotate(admins=admins, members=Count("memberships"))
         .filter(admins=1)
     )
-    blocking, left_alone = [], []
+    blocking: list[Provider] = []
+    left_alone: list[Provider] = []
     for provider in sole:
         (blocking if provider.members > 1 else left_alone).append(provider)
     return blocking, left_alone

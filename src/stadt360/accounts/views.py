@@ -6,6 +6,7 @@ Views only translate: the export comes from ``accounts.privacy``, the deletion f
 """
 
 import json
+from typing import cast
 
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
@@ -21,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from stadt360.core import audit
 
 from .forms import DeleteAccountForm
+from .models import User
 from .privacy import export_personal_data
 from .services import delete_account, organisations_of_sole_admin
 
@@ -35,8 +37,9 @@ def privacy_overview(request: HttpRequest) -> HttpResponse:
 @reauthentication_required
 def privacy_export(request: HttpRequest) -> HttpResponse:
     """One JSON file; the download itself is audited (who took a copy of their data, when)."""
-    document = export_personal_data(user=request.user)
-    audit.record(request.user, "user.data_exported", by=request.user, provider=None)
+    user = cast(User, request.user)  # login_required
+    document = export_personal_data(user=user)
+    audit.record(user, "user.data_exported", by=user, provider=None)
     response = HttpResponse(
         json.dumps(document, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
