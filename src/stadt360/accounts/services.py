@@ -72,17 +72,17 @@ def delete_account(*, user: Any, by: Any) -> None:
     """
     if by.pk != user.pk and not is_city_admin(by):
         raise PermissionDenied(_("Only the person themselves can delete this account."))
-    blocking, left_alone = organisations_of_sole_admin(user)
-    if blocking:
-        names = ", ".join(provider.name for provider in blocking)
-        raise ValidationError(
-            _(
-                "You are the only administrator of %(names)s. Please make another member "
-                "administrator first, then delete your account."
-            )
-            % {"names": names}
-        )
     with transaction.atomic():
+        blocking, left_alone = organisations_of_sole_admin(user)
+        if blocking:
+            names = ", ".join(provider.name for provider in blocking)
+            raise ValidationError(
+                _(
+                    "You are the only administrator of %(names)s. Please make another member "
+                    "administrator first, then delete your account."
+                )
+                % {"names": names}
+            )
         # Written first so that the erasure below anonymises it like every other entry.
         audit.record(
             user,
