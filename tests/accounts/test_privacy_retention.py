@@ -154,3 +154,13 @@ def test_command_applies_every_rule_and_says_how_much(db, capsys):
     out = capsys.readouterr().out
     assert "barrier_reports: 1 (older than 7 days)" in out
     assert {line.split(":")[0] for line in out.splitlines()} == {r.key for r in retention_rules()}
+
+
+def test_the_task_enqueued_by_the_command_runs_the_same_rules(db, settings):
+    from stadt360.accounts.tasks import apply_retention_task
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    old = barrier(BarrierStatus.RESOLVED, 30)
+    result = apply_retention_task.enqueue()
+    assert result.return_value["barrier_reports"] == 1
+    assert not BarrierReport.objects.filter(pk=old.pk).exists()
