@@ -20,6 +20,7 @@ from functools import reduce
 from operator import or_
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -47,8 +48,6 @@ class Person:
 
     @classmethod
     def of(cls, user: Any) -> "Person":
-        from allauth.account.models import EmailAddress
-
         verified = EmailAddress.objects.filter(user=user, verified=True).values_list(
             "email", flat=True
         )
@@ -90,7 +89,7 @@ def register_retention(rule: RetentionRule) -> None:
     _RULES[rule.key] = rule
 
 
-def personal_data() -> list[PersonalData]:
+def data_kinds() -> list[PersonalData]:
     return list(_DATA.values())
 
 
@@ -188,7 +187,7 @@ def _walk(value: Any, change: Callable[[str], str]) -> Any:
 
 def export(person: Person) -> Iterator[tuple[str, Any]]:
     """``(key, data)`` of every registered kind, other people's addresses removed."""
-    for entry in personal_data():
+    for entry in data_kinds():
         yield entry.key, keep_only(entry.export(person), person.emails)
 
 

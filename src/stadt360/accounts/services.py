@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from stadt360.core import audit
 from stadt360.providers.models import MemberRole, Membership, Provider
 
-from .privacy import Person, personal_data, retention_rules
+from .privacy import Person, data_kinds, retention_rules
 from .roles import CITY_ROLES, Role, group
 from .rules import forget_cached_roles, is_city_admin
 
@@ -92,7 +92,7 @@ def delete_account(*, user: Any, by: Any) -> None:
             changes={"organisations_left_without_members": [[p.pk for p in left_alone], []]},
         )
         person = Person.of(user)
-        for entry in personal_data():
+        for entry in data_kinds():
             entry.erase(person)
         user.delete()
     forget_cached_roles(user)
