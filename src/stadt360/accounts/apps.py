@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "stadt360.accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from .privacy import autodiscover
+
+        # Every app's ``personal_data`` module registers what it holds about people.
+        autodiscover()

@@ -290,3 +290,13 @@ MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 # Offer images: upload limits (bytes, pixels per side after downscaling).
 STADT360_IMAGE_MAX_BYTES = int(os.environ.get("STADT360_IMAGE_MAX_BYTES", str(5 * 1024 * 1024)))
 STADT360_IMAGE_MAX_SIDE = int(os.environ.get("STADT360_IMAGE_MAX_SIDE", "2000"))
+
+# --- Privacy: storage periods in days (docs/privacy.md; the privacy page shows them) ----
+# ``stadt360 apply_retention`` (daily, or its task) deletes or anonymises what is older.
+RETENTION_BARRIER_REPORT_DAYS = int(os.environ.get("RETENTION_BARRIER_REPORT_DAYS", "7"))
+RETENTION_LOGIN_LOG_DAYS = int(os.environ.get("RETENTION_LOGIN_LOG_DAYS", "90"))
+RETENTION_AUDIT_EMAIL_DAYS = int(os.environ.get("RETENTION_AUDIT_EMAIL_DAYS", "365"))
+RETENTION_COOPERATION_MESSAGE_DAYS = int(
+    os.environ.get("RETENTION_COOPERATION_MESSAGE_DAYS", "365")
+)
+RETENTION_INVITATION_DAYS = int(os.environ.get("RETENTION_INVITATION_DAYS", "30"))

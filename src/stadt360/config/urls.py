@@ -9,6 +9,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 urlpatterns += i18n_patterns(
+    path("konto/meine-daten/", include("stadt360.accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("portal/unternehmen/", include("stadt360.portal.company_urls")),
     path("portal/kooperation/", include("stadt360.portal.cooperation_urls")),
