@@ -43,7 +43,7 @@ def test_a_record_with_a_nul_character_is_set_aside_the_rest_imports(employer) -
     assert sorted(Job.objects.values_list("external_id", flat=True)) == ["NUL-1", "NUL-4"]
     rejected = list(run.issues.filter(code="nul").values_list("external_id", "field"))
     assert rejected == [("NUL-2", "description"), ("NUL-3", "jobLocation")]
-    assert "NUL character" in run.issues.filter(code="nul").first().message
+    assert "NUL-Zeichen" in run.issues.filter(code="nul").first().message  # reports are German
 
 
 @pytest.mark.django_db
@@ -87,9 +87,9 @@ def test_nul_in_a_csv_row_rejects_that_row(landlord, gera) -> None:
 @pytest.mark.parametrize(
     ("content", "words"),
     [
-        (b"\x89PNG\r\n\x1a\n" + random.Random(8).randbytes(20_000), "binary data"),
+        (b"\x89PNG\r\n\x1a\n" + random.Random(8).randbytes(20_000), "Binärdaten"),
         ("nr;plz\nA-1;07545\n".encode("utf-16"), "UTF-16"),
-        (b"\x00" * 4096 + b"<openimmo/>", "binary data"),
+        (b"\x00" * 4096 + b"<openimmo/>", "Binärdaten"),
     ],
     ids=["image", "utf-16", "nul-padding"],
 )
