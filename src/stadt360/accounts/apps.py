@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "stadt360.accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from allauth.mfa.signals import authenticator_added
+
+        from .mfa import count_new_authenticator
+
+        authenticator_added.connect(count_new_authenticator, dispatch_uid="s360-mfa-added")
