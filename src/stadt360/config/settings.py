@@ -204,7 +204,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = not DEBUG
 # proxies appended to X-Forwarded-For; otherwise REMOTE_ADDR and the header is ignored.
 # accounts.throttle.client_ip is the one reader (lockouts and every rate limit).
 BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
-PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "1"))
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT") or "1")
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -249,8 +249,8 @@ MFA_FORMS = {
     "authenticate": "stadt360.accounts.forms.LockingAuthenticateForm",
     "reauthenticate": "stadt360.accounts.forms.LockingReauthenticateForm",
 }
-MFA_FAILURE_LIMIT = int(os.environ.get("MFA_FAILURE_LIMIT", "10"))
-MFA_LOCK_MINUTES = int(os.environ.get("MFA_LOCK_MINUTES", "60"))
+MFA_FAILURE_LIMIT = int(os.environ.get("MFA_FAILURE_LIMIT") or "10")
+MFA_LOCK_MINUTES = int(os.environ.get("MFA_LOCK_MINUTES") or "60")
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "Gera 360°"
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
