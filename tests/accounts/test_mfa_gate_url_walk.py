@@ -22,6 +22,7 @@ from stadt360.accounts.roles import Role
 from stadt360.config import urls as site_urls
 from stadt360.providers.models import MemberRole
 from tests.accounts.sessions import sign_in_with_second_factor
+from tests.accounts.totp import current_code
 from tests.accounts.urlwalk import WalkedUrl, resolves_to_itself, walk
 from tests.factories import ProviderFactory
 from tests.portal.world import PASSWORD, add_member, add_totp, make_user
@@ -182,3 +183,18 @@ def test_the_admin_login_form_no_longer_signs_anyone_in(client) -> None:
     assert response["Location"] == reverse("mfa_authenticate")
     assert "_auth_user_id" not in client.session
     assert client.get(reverse("admin:index"))["Location"].startswith(reverse("admin:login"))
+
+
+def test_a_password_only_session_passes_the_gate_after_the_code(client) -> None:
+    """The gate's second-factor step with a real TOTP code, then back to the page wanted."""
+    staff = make_staff()
+    secret = add_totp(staff)
+    sign_in_by_password(client, staff)
+    asked = client.get(reverse("admin:index"))["Location"]
+    assert asked == f"{reverse('mfa_reauthenticate')}?next=%2Fadmin%2F"
+
+    response = client.post(asked, {"code": current_code(secret)})
+
+    assert response["Location"] == reverse("admin:index")
+    assert client.get(reverse("admin:index")).status_code == 200
+    assert client.get(reverse("portal:dashboard")).status_code == 200
