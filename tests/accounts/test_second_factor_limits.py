@@ -85,7 +85,7 @@ def test_wrong_codes_lock_the_second_factor_even_for_the_right_code(
     assert LOCKED in send_code(other, current_code(secret))
 
     # After the lock period the right code signs in (a new sign-in: the old one timed out).
-    with freeze_time(datetime.datetime.now() + datetime.timedelta(minutes=31)):
+    with freeze_time(datetime.datetime.now(datetime.UTC) + datetime.timedelta(minutes=31)):
         reach_code_step(other)
         response = other.post(url("mfa_authenticate"), {"code": current_code(secret)})
     assert response.status_code == 302
