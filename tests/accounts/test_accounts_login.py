@@ -57,6 +57,7 @@ def test_sign_in_with_password_and_authenticator_code(world, client):
     assert client.get(reverse("portal:dashboard")).status_code == 200
 
 
+@pytest.mark.django_db(transaction=True)
 def test_provider_member_without_authenticator_is_sent_to_mfa_setup(world, client):
     newcomer = make_user("ohne-mfa@a.example")
     add_member(newcomer, world.provider, MemberRole.EDITOR)
@@ -71,6 +72,8 @@ def test_provider_member_without_authenticator_is_sent_to_mfa_setup(world, clien
     setup = client.get(reverse("mfa_activate_totp"))
     assert setup.status_code == 200
     secret = setup.context["form"].secret
+    # Setting it up counts as this session's second factor (allauth announces the new
+    # authenticator after the commit, hence a transactional test).
     response = client.post(reverse("mfa_activate_totp"), {"code": current_code(secret)})
     assert response.status_code == 302
     assert client.get(reverse("portal:dashboard")).status_code == 200

@@ -14,6 +14,7 @@ from stadt360.housing.models import Flat
 from stadt360.jobs.models import Job
 from stadt360.providers.models import ApiScope, ApiToken
 from stadt360.providers.tokens import create_token, hash_secret, revoke_token
+from tests.accounts.sessions import sign_in_with_second_factor
 from tests.factories import OccupationFactory, ProviderFactory
 
 pytestmark = pytest.mark.django_db
@@ -281,7 +282,7 @@ def test_portal_admin_creates_a_key_shown_once_and_revokes_it(client):
     from tests.portal.world import make_world
 
     world = make_world()
-    client.force_login(world.users["admin"])
+    sign_in_with_second_factor(client, world.users["admin"])
     page = client.get("/portal/api-schluessel/neu/")
     assert page.status_code == 200
     response = client.post(

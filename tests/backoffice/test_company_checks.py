@@ -7,6 +7,7 @@ from stadt360.accounts.roles import Role
 from stadt360.companies.models import Company
 from stadt360.companies.services import verify_company
 from stadt360.core.models import AuditEntry
+from tests.accounts.sessions import sign_in_with_second_factor
 from tests.companies.world import make_company
 from tests.portal.world import make_user
 
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def moderator(client):
     user = make_user("moderator@stadt.example", role=Role.CITY_MODERATOR, mfa=True)
-    client.force_login(user)
+    sign_in_with_second_factor(client, user)
     return user
 
 

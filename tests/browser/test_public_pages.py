@@ -14,6 +14,7 @@ from stadt360.housing.models import Flat
 from stadt360.jobs.models import EmploymentType, Job
 from stadt360.providers.models import Provider, ProviderKind
 from stadt360.public.models import BarrierReport
+from tests.accounts.sessions import sign_in_with_second_factor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -60,7 +61,7 @@ def staff_page(
     user = django_user_model.objects.create_user(
         "staff", password="x-staff-pass-123", is_staff=True
     )
-    client.force_login(user)
+    sign_in_with_second_factor(client, user)  # staff need a second factor
     page = open_page(viewport={"width": 1280, "height": 900})
     page.context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]

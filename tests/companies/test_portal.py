@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from stadt360.companies.models import Company, Product, ProductImage
+from tests.accounts.sessions import sign_in_with_second_factor
 from tests.factories import ProviderFactory
 from tests.portal.world import add_member, make_user
 
@@ -37,7 +38,7 @@ def test_new_organisation_creates_its_profile_with_a_product_and_a_site(
     provider = ProviderFactory()
     user = make_user("neu@firma.example", mfa=True)
     add_member(user, provider, "editor")
-    client.force_login(user)
+    sign_in_with_second_factor(client, user)
     assert client.get(URL).status_code == 200
     data = {
         **profile(certificates="ISO 9001, ISO 14001"),
@@ -61,7 +62,7 @@ def test_new_organisation_creates_its_profile_with_a_product_and_a_site(
 
 
 def test_picture_needs_a_text_alternative(client, company_world):
-    client.force_login(company_world.users["bakery"])
+    sign_in_with_second_factor(client, company_world.users["bakery"])
     data = {
         **profile(),
         **management("products", 1, 0),
@@ -77,7 +78,7 @@ def test_picture_needs_a_text_alternative(client, company_world):
 
 
 def test_another_companys_product_is_a_404(client, company_world):
-    client.force_login(company_world.users["bakery"])
+    sign_in_with_second_factor(client, company_world.users["bakery"])
     foreign = Product.objects.get(company=company_world.companies["precision"])
     data = {
         **profile(),
@@ -94,5 +95,5 @@ def test_another_companys_product_is_a_404(client, company_world):
 
 
 def test_outsider_is_refused(client, company_world):
-    client.force_login(company_world.users["outsider"])
+    sign_in_with_second_factor(client, company_world.users["outsider"])
     assert client.get(URL).status_code == 403

@@ -56,3 +56,23 @@ def test_redis_cache_round_trip(settings) -> None:
     cache.delete("stadt360-test")
     assert cache.get("stadt360-test") is None
     assert caches["default"] is not None
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"BEHIND_PROXY": "1", "PROXY_COUNT": "2"}, "True 2 HTTP_X_FORWARDED_PROTO"),
+        ({"BEHIND_PROXY": "0", "PROXY_COUNT": "2"}, "False 2 None"),
+        ({}, "False 1 None"),
+    ],
+)
+def test_proxy_settings_come_from_the_environment(env: dict[str, str], expected: str) -> None:
+    """BEHIND_PROXY switches on X-Forwarded-* (accounts.throttle.client_ip reads the count)."""
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.BEHIND_PROXY, s.PROXY_COUNT, (s.SECURE_PROXY_SSL_HEADER or [None])[0])"
+    )
+    clean = {"BEHIND_PROXY": "", "PROXY_COUNT": "", "DEBUG": "1", **env}
+    result = manage("shell", "-c", code, env=clean)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == expected

@@ -5,6 +5,7 @@ import pytest
 from stadt360.cooperation.choices import RecipientStatus
 from stadt360.cooperation.models import Interest, InterestRecipient, Post
 from stadt360.core.models import AuditEntry
+from tests.accounts.sessions import sign_in_with_second_factor
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.cooperation.urls")]
 
@@ -13,7 +14,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.cooperation.urls")]
 def sent(client, company_world, django_capture_on_commit_callbacks, mailoutbox):
     """The precision company sends its interest to the CNC offer, the wholesaler and the haulier."""
     world = company_world
-    client.force_login(world.users["precision"])
+    sign_in_with_second_factor(client, world.users["precision"])
     post = world.posts["cnc_need"]
     page = client.get(f"/portal/kooperation/{post.pk}/treffer/")
     assert page.status_code == 200
@@ -52,7 +53,7 @@ def test_recipient_answers_and_sender_sees_each_status(
     row = InterestRecipient.objects.get(
         interest=sent, provider=world.companies["wholesale"].provider
     )
-    client.force_login(world.users["wholesale"])
+    sign_in_with_second_factor(client, world.users["wholesale"])
     assert "Wir suchen Unterstützung" in client.get("/portal/kooperation/eingang/").content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -66,7 +67,7 @@ def test_recipient_answers_and_sender_sees_each_status(
     assert mailoutbox[-1].to == ["precision@firma.example"]
     assert "Welche Stückzahl" in mailoutbox[-1].body
 
-    client.force_login(world.users["precision"])
+    sign_in_with_second_factor(client, world.users["precision"])
     outbox = client.get("/portal/kooperation/ausgang/").content.decode()
     assert outbox.count('<tr id="recipient-') == 3
     assert "Welche Stückzahl brauchen Sie?" in outbox
@@ -79,7 +80,7 @@ def test_another_company_cannot_answer_for_a_recipient(sent, client, company_wor
         interest=sent, provider=world.companies["wholesale"].provider
     )
     for intruder in ("haulier", "bakery", "precision"):  # another recipient, a stranger, the sender
-        client.force_login(world.users[intruder])
+        sign_in_with_second_factor(client, world.users[intruder])
         response = client.post(
             f"/portal/kooperation/eingang/{row.pk}/antworten/", {"status": "accepted"}
         )
@@ -92,7 +93,7 @@ def test_ask_back_needs_a_question(sent, client, company_world):
     row = InterestRecipient.objects.get(
         interest=sent, provider=company_world.companies["wholesale"].provider
     )
-    client.force_login(company_world.users["wholesale"])
+    sign_in_with_second_factor(client, company_world.users["wholesale"])
     response = client.post(
         f"/portal/kooperation/eingang/{row.pk}/antworten/", {"status": "asked_back"}
     )
@@ -102,7 +103,7 @@ def test_ask_back_needs_a_question(sent, client, company_world):
 
 
 def test_own_posts_only(client, company_world):
-    client.force_login(company_world.users["bakery"])
+    sign_in_with_second_factor(client, company_world.users["bakery"])
     other = company_world.posts["cnc_need"]
     assert client.get(f"/portal/kooperation/{other.pk}/treffer/").status_code == 404
     assert client.post(f"/portal/kooperation/{other.pk}/schliessen/").status_code == 404
@@ -110,7 +111,7 @@ def test_own_posts_only(client, company_world):
 
 
 def test_outsider_without_membership_is_refused(client, company_world):
-    client.force_login(company_world.users["outsider"])
+    sign_in_with_second_factor(client, company_world.users["outsider"])
     assert client.get("/portal/kooperation/").status_code == 403
 
 
@@ -121,7 +122,7 @@ def test_anonymous_goes_to_login(client, company_world):
 
 
 def test_create_and_close_post(client, company_world):
-    client.force_login(company_world.users["haulier"])
+    sign_in_with_second_factor(client, company_world.users["haulier"])
     response = client.post(
         "/portal/kooperation/neu/",
         {

@@ -7,6 +7,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tests.accounts.sessions import sign_in_with_second_factor
 from tests.factories import (
     DistrictFactory,
     FlatFactory,
@@ -35,7 +36,7 @@ def admin_client(db: None) -> Client:
         "admin", "admin@example.org", "pw-for-tests-only"
     )
     client = Client()
-    client.force_login(user)
+    sign_in_with_second_factor(client, user)
     return client
 
 

@@ -27,11 +27,18 @@ def world(db) -> World:
 
 @pytest.fixture
 def client_for(client, world):
-    """``client_for("editor")``: the test client signed in as that role (anonymous: not)."""
+    """``client_for("editor")``: the test client signed in as that role (anonymous: not).
+
+    Staff sign in with password and second factor, as the MFA gate requires.
+    """
+    from tests.accounts.sessions import sign_in_with_second_factor
 
     def sign_in(role: str):
-        if role != "anonymous":
-            client.force_login(world.users[role])
+        user = world.users.get(role)
+        if user is not None and role != "resident":
+            sign_in_with_second_factor(client, user)
+        elif user is not None:
+            client.force_login(user)
         return client
 
     return sign_in

@@ -1,23 +1,44 @@
 """Every portal and back-office view × every role → the expected status, from one table.
 
 "ok" is 200 for a page and a redirect (not to the login) for a POST action; "login" is
-a redirect to the login page. A member of another provider gets 404 on A's objects
-(the scoped queryset does not find them) but 200 on their own organisation's pages.
+a redirect to the login page, "admin-login" to the admin's (which hands over to allauth).
+A member of another provider gets 404 on A's objects (the scoped queryset does not find
+them) but 200 on their own organisation's pages. Staff sign in with the second factor
+(``client_for``); without it every one of these URLs is closed
+(``tests/accounts/test_mfa_gate_url_walk.py``). "django_staff" is a city admin with
+Django's ``is_staff`` and the view permission on jobs: the admin and the barrier reports.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import resolve, reverse
+from django.utils import timezone
 
+from stadt360.accounts.roles import Role
 from stadt360.imports.models import ImportRun
 from stadt360.imports.services import start_import
 from stadt360.portal.services import add_offer_image
 from stadt360.providers.tokens import create_token
-from tests.portal.world import ROLES, World, png_upload
+from stadt360.public.models import BarrierReport
+from tests.portal.world import ROLES, World, make_user, make_world, png_upload
 
-OK, LOGIN, FORBIDDEN, NOT_FOUND = "ok", "login", 403, 404
+OK, LOGIN, ADMIN_LOGIN, FORBIDDEN, NOT_FOUND = "ok", "login", "admin-login", 403, 404
+MATRIX_ROLES = (*ROLES, "django_staff")
+
+
+@pytest.fixture
+def world(db) -> World:
+    """The portal's world plus a member of the city's Django staff."""
+    world = make_world()
+    staff = make_user("staff@gera.example", role=Role.CITY_ADMIN, mfa=True)
+    staff.is_staff = True
+    staff.save()
+    staff.user_permissions.add(Permission.objects.get(codename="view_job"))
+    world.users["django_staff"] = staff
+    return world
 
 
 @dataclass(frozen=True)
@@ -41,6 +62,7 @@ def portal(member_status: object = OK, *, editor: object = None, other: object =
         "other_member": other,
         "moderator": FORBIDDEN,
         "city_admin": FORBIDDEN,
+        "django_staff": FORBIDDEN,
     }
 
 
@@ -53,11 +75,35 @@ def city(*, moderator: object = OK) -> dict:
         "other_member": FORBIDDEN,
         "moderator": moderator,
         "city_admin": OK,
+        "django_staff": OK,
     }
 
 
 def signed_in(status: object = OK) -> dict:
-    return {role: (LOGIN if role == "anonymous" else status) for role in ROLES}
+    return {role: (LOGIN if role == "anonymous" else status) for role in MATRIX_ROLES}
+
+
+def django_admin(staff: object = OK) -> dict:
+    """The Django admin: only ``is_staff``; everyone else is sent to the admin's login."""
+    return {role: (staff if role == "django_staff" else ADMIN_LOGIN) for role in MATRIX_ROLES}
+
+
+def barrier_reports() -> dict:
+    """Back office of barrier reports: ``is_staff``; other signed-in people get 403."""
+    return {
+        role: {"anonymous": ADMIN_LOGIN, "django_staff": OK}.get(role, FORBIDDEN)
+        for role in MATRIX_ROLES
+    }
+
+
+def barrier_report_url(world: World) -> str:
+    report = BarrierReport.objects.create(
+        page_url="https://gera360.de/suche/",
+        description="Kontrast",
+        language="de",
+        consented_at=timezone.now(),
+    )
+    return reverse("backoffice:barrier-report-status", args=[report.pk])
 
 
 def offer_url(name: str, kind: str) -> Callable[[World], str]:
@@ -214,6 +260,33 @@ CASES: list[Case] = [
         city(moderator=FORBIDDEN),
         data=lambda w: {"role": "city-moderator"},
     ),
+    Case(
+        "barrier-reports",
+        "get",
+        lambda w: reverse("backoffice:barrier-report-list"),
+        barrier_reports(),
+    ),
+    Case(
+        "barrier-report-status",
+        "post",
+        barrier_report_url,
+        barrier_reports(),
+        data=lambda w: {"status": "resolved"},
+    ),
+    Case("admin-index", "get", lambda w: reverse("admin:index"), django_admin()),
+    Case("admin-jobs", "get", lambda w: reverse("admin:jobs_job_changelist"), django_admin()),
+    Case(
+        "admin-job",
+        "get",
+        lambda w: reverse("admin:jobs_job_change", args=[w.offers["job"].pk]),
+        django_admin(),
+    ),
+    Case(
+        "admin-groups",
+        "get",
+        lambda w: reverse("admin:auth_group_changelist"),
+        django_admin(staff=FORBIDDEN),
+    ),
 ]
 
 
@@ -230,7 +303,9 @@ def company_of(provider):
     )
 
 
-MATRIX = [pytest.param(case, role, id=f"{case.name}-{role}") for case in CASES for role in ROLES]
+MATRIX = [
+    pytest.param(case, role, id=f"{case.name}-{role}") for case in CASES for role in MATRIX_ROLES
+]
 
 
 @pytest.mark.parametrize(("case", "role"), MATRIX)
@@ -243,6 +318,9 @@ def test_permission_matrix(case: Case, role: str, world, client_for):
     if expected == LOGIN:
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("account_login"))
+    elif expected == ADMIN_LOGIN:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("admin:login"))
     elif expected == OK and case.method == "post":
         assert response.status_code == 302, response.content[:500]
         assert not response["Location"].startswith((reverse("account_login"), reverse("mfa_index")))
@@ -252,11 +330,22 @@ def test_permission_matrix(case: Case, role: str, world, client_for):
         assert response.status_code == expected
 
 
-def test_every_portal_and_moderation_url_is_in_the_matrix(world):
+def test_every_portal_and_back_office_url_is_in_the_matrix(world):
     from stadt360.backoffice import moderation_urls
+    from stadt360.backoffice import urls as backoffice_urls
     from stadt360.portal import urls
 
     routes = {f"portal:{p.name}" for p in urls.urlpatterns}
     routes |= {f"moderation:{p.name}" for p in moderation_urls.urlpatterns}
+    routes |= {f"backoffice:{p.name}" for p in backoffice_urls.urlpatterns}
     covered = {resolve(case.url(world)).view_name for case in CASES}
     assert routes - covered == set()
+
+
+def test_the_admin_login_hands_over_to_allauth(world, client_for):
+    """Signed out → allauth's login (password, then the code); signed in, not staff → 403."""
+    login = reverse("admin:login") + "?next=/admin/"
+    response = client_for("anonymous").get(login)
+    assert response["Location"] == reverse("account_login") + "?next=%2Fadmin%2F"
+    assert client_for("city_admin").get(login).status_code == 403
+    assert client_for("django_staff").get(login)["Location"] == "/admin/"

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from stadt360.core.models import AuditEntry
 from stadt360.providers.models import Invitation, MemberRole, Membership, Provider
-from tests.portal.world import add_totp, make_user
+from tests.accounts.sessions import sign_in_with_second_factor
+from tests.portal.world import make_user
 
 
 def test_registration_makes_an_unverified_provider_with_its_admin(world, client_for):
@@ -35,7 +36,7 @@ def test_registration_makes_an_unverified_provider_with_its_admin(world, client_
     assert AuditEntry.objects.filter(provider=provider, action="provider.created").exists()
     # Now a provider admin: the portal first asks for a second factor.
     assert client.get(reverse("portal:dashboard"))["Location"] == reverse("mfa_index")
-    add_totp(world.users["resident"])
+    sign_in_with_second_factor(client, world.users["resident"])
     dashboard = client.get(reverse("portal:dashboard"))
     assert 'id="unverified-notice"' in dashboard.content.decode()
 
@@ -64,7 +65,7 @@ def test_invitation_flow_from_e_mail_to_membership(
         AuditEntry.objects.filter(provider=world.provider).values_list("action", flat=True)
     )
     assert {"invitation.sent", "invitation.accepted", "membership.added"} <= actions
-    add_totp(newcomer)  # now a member: the portal needs a second factor
+    sign_in_with_second_factor(client, newcomer)  # now a member: the portal needs a second factor
     assert client.post(link).status_code == 400  # used once
 
 

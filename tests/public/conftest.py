@@ -14,6 +14,7 @@ from stadt360.housing.models import Flat
 from stadt360.jobs.models import EmploymentType, Job
 from stadt360.providers.models import Provider, ProviderKind
 from stadt360.schools.models import School, SchoolType
+from tests.accounts.sessions import sign_in_with_second_factor
 
 GERA = {"postcode": "07545", "city": "Gera", "latitude": 50.8786, "longitude": 12.0826}
 
@@ -59,7 +60,7 @@ def staff_client(client: Client, django_user_model: type[User]) -> Client:
     user = django_user_model.objects.create_user(
         "staff", password="x-staff-pass-123", is_staff=True
     )
-    client.force_login(user)
+    sign_in_with_second_factor(client, user)  # staff need a second factor
     return client
 
 

@@ -3,9 +3,19 @@
 import re
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from stadt360.public.models import BarrierReport, BarrierStatus
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """The per-sender limit lives in the cache; each test starts with a fresh share."""
+    cache.clear()
+    yield
+    cache.clear()
+
 
 VALID = {
     "page_url": "http://testserver/suche/",
@@ -69,3 +79,38 @@ def test_form_is_prefilled_with_the_page_the_person_came_from(client: Client) ->
 @pytest.mark.django_db
 def test_only_the_form_page_sets_the_csrf_cookie(client: Client) -> None:
     assert set(client.get("/barrierefreiheit/").cookies) == {"csrftoken"}
+
+
+@pytest.mark.django_db
+def test_reports_are_limited_per_sender_and_nothing_is_stored_beyond(
+    client: Client, settings
+) -> None:
+    settings.STADT360_BARRIER_REPORTS_PER_HOUR = 2
+    for _ in range(2):
+        assert client.post("/en/barrierefreiheit/", VALID).status_code == 302
+
+    response = client.post("/en/barrierefreiheit/", {**VALID, "description": "Dritte Meldung"})
+
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "You have sent several reports in a short time" in html
+    assert 'id="error-summary"' in html
+    assert "Dritte Meldung" in html  # the text stays in the form
+    assert BarrierReport.objects.count() == 2
+    assert not BarrierReport.objects.filter(description="Dritte Meldung").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("behind_proxy", [True, False])
+def test_the_limit_counts_the_client_behind_the_proxy(settings, behind_proxy) -> None:
+    """Behind BEHIND_PROXY=1 each client has its share; otherwise X-Forwarded-For is ignored."""
+    settings.BEHIND_PROXY = behind_proxy
+    settings.STADT360_BARRIER_REPORTS_PER_HOUR = 1
+
+    def send(forwarded: str) -> int:
+        proxy = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded)
+        return proxy.post("/barrierefreiheit/", VALID).status_code
+
+    assert send("203.0.113.9") == 302
+    assert send("203.0.113.9") == 429
+    assert send("198.51.100.20") == (302 if behind_proxy else 429)

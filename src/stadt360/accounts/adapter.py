@@ -1,12 +1,18 @@
-"""allauth adapter: new people are residents; after login each role lands on its start page."""
+"""allauth adapter: new people are residents; after login each role lands on its start page.
+
+allauth's rate limits take the client address from ``accounts.throttle.client_ip``, like
+django-axes and the site's own limits.
+"""
 
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.urls import reverse
 
 from .roles import Role, group
+from .throttle import client_ip
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -23,3 +29,9 @@ class AccountAdapter(DefaultAccountAdapter):
         if user.has_perm("backoffice.access"):
             return reverse("moderation:provider-queue")
         return super().get_login_redirect_url(request)
+
+    def get_client_ip(self, request: HttpRequest) -> str:
+        address = client_ip(request)
+        if not address:  # as allauth does: no limit can count an unknown client
+            raise PermissionDenied("Unable to determine client IP address")
+        return address

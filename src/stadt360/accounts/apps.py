@@ -7,6 +7,12 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
+        from allauth.mfa.signals import authenticator_added
+
+        from .mfa import count_new_authenticator
+
+        authenticator_added.connect(count_new_authenticator, dispatch_uid="s360-mfa-added")
+
         from .privacy import autodiscover
 
         # Every app's ``personal_data`` module registers what it holds about people.

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import privacy_views as views
 
 app_name = "accounts"
 urlpatterns = [

@@ -212,7 +212,12 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = not DEBUG
-if env_bool("BEHIND_PROXY", False):
+# Behind a reverse proxy (BEHIND_PROXY=1) the client address is the hop our PROXY_COUNT
+# proxies appended to X-Forwarded-For; otherwise REMOTE_ADDR and the header is ignored.
+# accounts.throttle.client_ip is the one reader (lockouts and every rate limit).
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT") or "1")
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -245,9 +250,19 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Gera 360°] "
-# django-axes counts failed logins; allauth's own failed-login limit would race it.
-ACCOUNT_RATE_LIMITS = {"login_failed": False}
+# allauth's failed-login limit also guards the second-factor step (key: the person), so it
+# stays on: 10 per minute and address, 5 per 5 minutes and login name / person. django-axes
+# locks (login name, address) for AXES_COOLOFF_TIME after AXES_FAILURE_LIMIT failures.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+# After MFA_FAILURE_LIMIT wrong codes the person's second factor is locked for
+# MFA_LOCK_MINUTES, from every address (accounts.forms).
+MFA_FORMS = {
+    "authenticate": "stadt360.accounts.forms.LockingAuthenticateForm",
+    "reauthenticate": "stadt360.accounts.forms.LockingReauthenticateForm",
+}
+MFA_FAILURE_LIMIT = int(os.environ.get("MFA_FAILURE_LIMIT") or "10")
+MFA_LOCK_MINUTES = int(os.environ.get("MFA_LOCK_MINUTES") or "60")
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "Gera 360°"
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
@@ -256,6 +271,7 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "stadt360.accounts.lockout.login_name"
 AXES_LOCKOUT_CALLABLE = "stadt360.accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "stadt360.accounts.throttle.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 MAILERS = {
@@ -300,3 +316,5 @@ RETENTION_COOPERATION_MESSAGE_DAYS = int(
     os.environ.get("RETENTION_COOPERATION_MESSAGE_DAYS", "365")
 )
 RETENTION_INVITATION_DAYS = int(os.environ.get("RETENTION_INVITATION_DAYS", "30"))
+# Barrier reports per client address and hour (the form is public and needs no login).
+STADT360_BARRIER_REPORTS_PER_HOUR = int(os.environ.get("STADT360_BARRIER_REPORTS_PER_HOUR", "5"))

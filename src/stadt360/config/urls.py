@@ -3,6 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from stadt360.accounts.views import admin_login
+
+# Staff sign in through allauth like everyone else (password, then the second factor);
+# the admin's own login form would accept the password alone.
+admin.site.login = admin_login  # type: ignore[method-assign]
+
 urlpatterns = [
     path("api/v1/", include("stadt360.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -10,11 +10,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from stadt360.accounts.throttle import client_ip
 from stadt360.search.selectors import suggest
 
 from .forms import BarrierReportForm, SearchForm
 from .selectors import demo_data_present, published_counts, search_kinds, site_search
-from .services import submit_barrier_report
+from .services import TooManyReports, submit_barrier_report
 
 RESULTS_PER_PAGE = 20
 SEARCH_MAX_QUERY = 200
@@ -122,17 +123,24 @@ def reported_page(request: HttpRequest) -> str:
 @require_http_methods(["GET", "POST"])
 def accessibility(request: HttpRequest) -> HttpResponse:
     """The accessibility statement with its feedback form (BITV 2.0 § 7 requires both)."""
+    status = 200
     if request.method == "POST":
         form = BarrierReportForm(request.POST)
         if form.is_valid():
-            submit_barrier_report(
-                page_url=form.cleaned_data["page_url"],
-                description=form.cleaned_data["description"],
-                contact_email=form.cleaned_data["contact_email"],
-                language=get_language() or "de",
-            )
-            # Redirect instead of a flash message: the messages framework would need a cookie.
-            return redirect("public:barrier-thanks")
+            try:
+                submit_barrier_report(
+                    page_url=form.cleaned_data["page_url"],
+                    description=form.cleaned_data["description"],
+                    contact_email=form.cleaned_data["contact_email"],
+                    language=get_language() or "de",
+                    sender_ip=client_ip(request),
+                )
+            except TooManyReports as limited:
+                form.add_error(None, limited)
+                status = 429
+            else:
+                # Redirect, not a flash message: the messages framework would need a cookie.
+                return redirect("public:barrier-thanks")
     else:
         form = BarrierReportForm(initial={"page_url": reported_page(request)})
     language = (get_language() or "de").split("-")[0]
@@ -143,6 +151,7 @@ def accessibility(request: HttpRequest) -> HttpResponse:
         request,
         "public/accessibility.html",
         {"form": form, "statement_template": statement.template.name},
+        status=status,
     )
 
 
