@@ -2,18 +2,28 @@
 password check, and the privacy page links to it and states the configured periods."""
 
 import json
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
+from freezegun import freeze_time
 
 from tests.accounts.privacy_world import make_person
+from tests.accounts.sessions import sign_in_with_second_factor
 from tests.portal.world import PASSWORD
 
 
 @pytest.fixture
 def anna(db):
     return make_person("anna")
+
+
+def sign_in_an_hour_ago(client, user) -> None:
+    """A full sign-in (password and second factor) that is no longer fresh."""
+    with freeze_time(timezone.now() - timedelta(hours=1)):
+        sign_in_with_second_factor(client, user)
 
 
 def reauthenticate(client) -> None:
@@ -42,7 +52,7 @@ def test_a_resident_reaches_my_data_from_the_account_navigation(client, db):
 
 
 def test_export_asks_for_the_password_then_downloads_one_json_file(client, anna):
-    client.force_login(anna.user)
+    sign_in_an_hour_ago(client, anna.user)
     response = client.post(reverse("accounts:privacy-export"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_reauthenticate"))
@@ -56,7 +66,7 @@ def test_export_asks_for_the_password_then_downloads_one_json_file(client, anna)
 
 
 def test_delete_asks_for_the_password_and_a_confirmation(client, anna):
-    client.force_login(anna.user)
+    sign_in_an_hour_ago(client, anna.user)
     url = reverse("accounts:account-delete")
     assert client.get(url)["Location"].startswith(reverse("account_reauthenticate"))
     reauthenticate(client)
@@ -79,7 +89,7 @@ def test_sole_admin_with_colleagues_sees_why_and_keeps_the_account(client, anna)
     from tests.portal.world import add_member, make_user
 
     add_member(make_user("kollege@privacy.example"), anna.provider, MemberRole.EDITOR)
-    client.force_login(anna.user)
+    sign_in_an_hour_ago(client, anna.user)
     reauthenticate(client)
     url = reverse("accounts:account-delete")
     page = client.get(url).content.decode()

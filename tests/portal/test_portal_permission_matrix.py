@@ -182,7 +182,7 @@ CASES: list[Case] = [
         ),
         # the uploaded file: its members and city staff; anyone else learns nothing (404)
         {**portal(other=NOT_FOUND), "anonymous": NOT_FOUND, "resident": NOT_FOUND}
-        | {"moderator": OK, "city_admin": OK},
+        | {"moderator": OK, "city_admin": OK, "django_staff": OK},
     ),
     Case("token-list", "get", lambda w: reverse("portal:token-list"), portal(editor=FORBIDDEN)),
     Case("token-create", "get", lambda w: reverse("portal:token-create"), portal(editor=FORBIDDEN)),

@@ -21,9 +21,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from stadt360.core import audit
 
-from .privacy_forms import DeleteAccountForm
 from .models import User
 from .privacy import export_personal_data
+from .privacy_forms import DeleteAccountForm
 from .services import delete_account, organisations_of_sole_admin
 
 
