@@ -5,6 +5,10 @@ Steps (one constraint at a time, smallest first): warm rent +50 €, rent share 
 commute +5 min, rooms −1, salary −100 €, modes + car, opening-hours tolerance +15 min.
 Changes of different constraints are compared by their number of steps (ties: the order
 above), which is what "the one change that helps most" shows first.
+
+Why a budget: each step is a search of its own. All checks of one query share
+``RELAX_WORK`` chain evaluations (each at most ``SEARCH_WORK``); a check the budget cannot
+finish counts as "does not help", and the answer says the list may be incomplete.
 """
 
 from dataclasses import replace
@@ -13,6 +17,7 @@ import numpy as np
 
 from stadt360.mobility.geometric import Mode
 
+from .budget import RELAX_WORK, SEARCH_WORK, Budget
 from .inputs import BundleQuery, Region, Wishes
 from .money import estimated_gross
 from .needs import min_rooms, working_day
@@ -73,18 +78,39 @@ def diagnose(p: Prepared) -> tuple[Removal, ...]:
     return tuple(r for r in out if r.removed > 0)
 
 
-def _changed(region: Region, query: BundleQuery, wishes: Wishes):
-    return prepare(region, replace(query, wishes=wishes, relax=False))
+class Checks:
+    """Runs the engine on changed queries within one shared budget, and remembers whether
+    every check finished (``complete``)."""
 
+    def __init__(self, region: Region, query: BundleQuery, limit: float = RELAX_WORK) -> None:
+        self.region, self.query = region, query
+        self.shared = Budget(limit=limit)
+        self.complete = True
 
-def _yields(region: Region, query: BundleQuery, wishes: Wishes) -> int:
-    """How many bundles (at most k) the changed query yields."""
-    return len(search(_changed(region, query, wishes), query.k))
+    def _prepared(self, wishes: Wishes) -> Prepared:
+        left = max(0.0, self.shared.limit - self.shared.used)
+        budget = Budget(limit=min(SEARCH_WORK, left))
+        return prepare(self.region, replace(self.query, wishes=wishes, relax=False), budget)
 
+    def _settle(self, p: Prepared, finished: bool) -> None:
+        self.shared.spend(p.budget.used)
+        self.complete &= finished
 
-def _feasible(region: Region, query: BundleQuery, wishes: Wishes) -> bool:
-    """Whether the changed query yields any bundle (stops at the first one)."""
-    return exists(_changed(region, query, wishes))
+    def feasible(self, wishes: Wishes) -> bool:
+        """Whether the changed query yields any bundle (stops at the first one); a check
+        the budget cannot finish counts as no."""
+        p = self._prepared(wishes)
+        answer = exists(p)
+        self._settle(p, answer is not None)
+        return bool(answer)
+
+    def yields(self, wishes: Wishes) -> int:
+        """How many bundles (at most k) the changed query yields."""
+        p = self._prepared(wishes)
+        found = search(p, self.query.k)
+        kth = float(found.total[-1]) if len(found) >= self.query.k else -np.inf
+        self._settle(p, p.budget.exact(kth))
+        return len(found)
 
 
 def _steps(query: BundleQuery) -> list[tuple[str, object, object]]:
@@ -121,11 +147,11 @@ def _steps(query: BundleQuery) -> list[tuple[str, object, object]]:
     return out
 
 
-def _smallest_step(region: Region, query: BundleQuery, name: str, value_at) -> int | None:
+def _smallest_step(checks: Checks, name: str, value_at) -> int | None:
     """Fewest steps that yield a bundle: doubling, then bisection (yield is monotone)."""
 
     def ok(n: int) -> bool:
-        return _feasible(region, query, replace(query.wishes, **{name: value_at(n)}))
+        return checks.feasible(replace(checks.query.wishes, **{name: value_at(n)}))
 
     high, limit = 1, 1 if name == "modes" else MAX_STEPS
     while not ok(high):
@@ -139,14 +165,17 @@ def _smallest_step(region: Region, query: BundleQuery, name: str, value_at) -> i
     return high
 
 
-def relaxations(region: Region, query: BundleQuery) -> tuple[Relaxation, ...]:
-    """Every single-constraint relaxation that yields bundles, smallest first."""
-    found = []
+def relaxations(
+    region: Region, query: BundleQuery, limit: float = RELAX_WORK
+) -> tuple[tuple[Relaxation, ...], bool]:
+    """Every single-constraint relaxation that yields bundles, smallest first, and whether
+    every check finished within the budget ``limit`` (False: the best found so far)."""
+    checks, found = Checks(region, query, limit), []
     for name, old, value_at in _steps(query):
-        steps = _smallest_step(region, query, name, value_at)
+        steps = _smallest_step(checks, name, value_at)
         if steps is None:
             continue
         new = value_at(steps)
-        count = _yields(region, query, replace(query.wishes, **{name: new}))
+        count = checks.yields(replace(query.wishes, **{name: new}))
         found.append(Relaxation(name, old, new, steps, count, {"wishes": {name: new}}))
-    return tuple(sorted(found, key=lambda r: r.steps))
+    return tuple(sorted(found, key=lambda r: r.steps)), checks.complete

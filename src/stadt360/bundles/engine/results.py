@@ -5,7 +5,6 @@ import itertools
 import numpy as np
 
 from . import money
-from .chain import orders
 from .needs import CareKind
 from .outputs import Bundle, CarePick, Leg, Reason
 from .prepare import Prepared
@@ -35,7 +34,7 @@ def _stops(p: Prepared, picks: np.ndarray, order: tuple[int, ...]) -> list[tuple
 def legs(p: Prepared, found: Found, i: int) -> tuple[tuple[Leg, ...], tuple[Leg, ...], list]:
     """Morning and evening legs of bundle i for its chosen mode and order."""
     t = p.region.travel.minutes[int(found.mode[i])]
-    order = orders(len(p.care))[int(found.order[i])]
+    order = tuple(int(child) for child in found.order[i])
     stops = _stops(p, found.care[i], order)
     places = [
         ("flat", int(p.flat_zone[found.flat[i]])),
