@@ -253,4 +253,6 @@ def present_result(
         eliminated=_eliminations(result, prefilter, lang) if len(bundles) < query.limit else [],
         candidates=dict(result.candidates),
         is_demo=is_demo,
+        truncated=not result.exact,
+        relaxations_truncated=not result.relaxations_complete,
     )

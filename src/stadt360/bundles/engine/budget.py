@@ -18,7 +18,7 @@ below the final k-th best score, the answer is still exact; otherwise the result
 was cut short (``BundleResult.exact`` is False).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from math import factorial
 
 import numpy as np
@@ -48,7 +48,7 @@ class Budget:
     ``heuristic`` is set when some chain was priced with only a few visiting orders.
     """
 
-    limit: float = SEARCH_WORK
+    limit: float = field(default_factory=lambda: SEARCH_WORK)
     used: float = 0.0
     skipped: float = -np.inf
     heuristic: bool = False

@@ -20,7 +20,7 @@ from itertools import permutations
 
 import numpy as np
 
-from .budget import CHAIN_ELEMENTS, EXACT_STOPS
+from . import budget as limits
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -115,7 +115,7 @@ def _price(
     """Every (mode, stop order) of every row (all with d stops); the cheapest feasible."""
     count = len(rows.flat_zone)
     zone, opens, closes = _stops(rows, stop_of, d)
-    if d <= EXACT_STOPS:
+    if d <= limits.EXACT_STOPS:
         perm = np.broadcast_to(stop_orders(d)[None], (count, *stop_orders(d).shape))
     else:
         perm = _natural_orders(minutes, modes, rows, zone)
@@ -161,7 +161,7 @@ def _price(
         np.where(found, modes[mode_at], -1).astype(np.int64),
         _children_order(chosen, stop_of),
         float(count * width),
-        d > EXACT_STOPS,
+        d > limits.EXACT_STOPS,
     )
 
 
@@ -176,8 +176,8 @@ def _children_order(stop_perm: np.ndarray, stop_of: np.ndarray) -> np.ndarray:
 
 
 def _rows_per_step(n_modes: int, d: int) -> int:
-    orders = len(stop_orders(d)) if d <= EXACT_STOPS else 4
-    return max(1, CHAIN_ELEMENTS // max(1, n_modes * orders * (d + 1)))
+    orders = len(stop_orders(d)) if d <= limits.EXACT_STOPS else 4
+    return max(1, limits.CHAIN_ELEMENTS // max(1, n_modes * orders * (d + 1)))
 
 
 def best_chains(

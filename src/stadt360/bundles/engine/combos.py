@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .budget import MAX_ROWS, group_combos
+from . import budget as limits
 from .needs import CareKind
 from .prepare import CareOptions, Prepared
 
@@ -154,7 +154,7 @@ def child_options(p: Prepared, g: RouteGroups, quick: int | None = None) -> Chil
         if found
         else (np.zeros((n, 0)))
     )
-    caps = cap_counts(counts, group_combos(len(p.care), len(p.modes)))
+    caps = cap_counts(counts, limits.group_combos(len(p.care), len(p.modes)))
     left_out = np.full(n, np.inf)
     groups, options = [], []
     for i, (group, option, nearest) in enumerate(found):
@@ -199,7 +199,7 @@ def group_steps(count: np.ndarray) -> list[tuple[int, int]]:
     total = np.concatenate([[0.0], np.cumsum(count)])
     steps, low = [], 0
     while low < len(count):
-        high = int(np.searchsorted(total, total[low] + MAX_ROWS, side="right")) - 1
+        high = int(np.searchsorted(total, total[low] + limits.MAX_ROWS, side="right")) - 1
         high = max(high, low + 1)
         steps.append((low, high))
         low = high

@@ -17,7 +17,8 @@ import numpy as np
 
 from stadt360.mobility.geometric import Mode
 
-from .budget import RELAX_WORK, SEARCH_WORK, Budget
+from . import budget as limits
+from .budget import Budget
 from .inputs import BundleQuery, Region, Wishes
 from .money import estimated_gross
 from .needs import min_rooms, working_day
@@ -82,14 +83,14 @@ class Checks:
     """Runs the engine on changed queries within one shared budget, and remembers whether
     every check finished (``complete``)."""
 
-    def __init__(self, region: Region, query: BundleQuery, limit: float = RELAX_WORK) -> None:
+    def __init__(self, region: Region, query: BundleQuery, limit: float | None = None) -> None:
         self.region, self.query = region, query
-        self.shared = Budget(limit=limit)
+        self.shared = Budget(limit=limits.RELAX_WORK if limit is None else limit)
         self.complete = True
 
     def _prepared(self, wishes: Wishes) -> Prepared:
         left = max(0.0, self.shared.limit - self.shared.used)
-        budget = Budget(limit=min(SEARCH_WORK, left))
+        budget = Budget(limit=min(limits.SEARCH_WORK, left))
         return prepare(self.region, replace(self.query, wishes=wishes, relax=False), budget)
 
     def _settle(self, p: Prepared, finished: bool) -> None:
@@ -166,7 +167,7 @@ def _smallest_step(checks: Checks, name: str, value_at) -> int | None:
 
 
 def relaxations(
-    region: Region, query: BundleQuery, limit: float = RELAX_WORK
+    region: Region, query: BundleQuery, limit: float | None = None
 ) -> tuple[tuple[Relaxation, ...], bool]:
     """Every single-constraint relaxation that yields bundles, smallest first, and whether
     every check finished within the budget ``limit`` (False: the best found so far)."""
