@@ -64,6 +64,8 @@ def stop_orders(d: int) -> np.ndarray:
 def stop_layout(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(stop number of each child, numbered by first appearance; distinct stops per row)."""
     n = key.shape[1]
+    if n <= 1:
+        return np.zeros(key.shape, np.int64), np.full(len(key), n, np.int64)
     same = key[:, :, None] == key[:, None, :]
     first = np.argmax(same, axis=2)
     is_first = first == np.arange(n)[None, :]
@@ -103,6 +105,14 @@ def _natural_orders(minutes: np.ndarray, modes: np.ndarray, rows: ChainRows, zon
     )
 
 
+def _node_paths(perm: np.ndarray, d: int) -> np.ndarray:
+    """Morning node sequences (flat, stops in order, job) for stop orders (… × d)."""
+    shape = (*perm.shape[:-1], 1)
+    return np.concatenate(
+        [np.zeros(shape, np.int64), perm + 1, np.full(shape, d + 1, np.int64)], axis=-1
+    )
+
+
 def _price(
     minutes: np.ndarray,
     modes: np.ndarray,
@@ -115,26 +125,28 @@ def _price(
     """Every (mode, stop order) of every row (all with d stops); the cheapest feasible."""
     count = len(rows.flat_zone)
     zone, opens, closes = _stops(rows, stop_of, d)
+    nodes = np.column_stack([rows.flat_zone, zone, rows.job_zone])
+    m = modes[:, None, None, None]
+    # minutes between every two nodes of a row (flat 0, stops 1..d, job d + 1)
+    table = minutes[m, nodes[None, :, :, None], nodes[None, :, None, :]]
     if d <= limits.EXACT_STOPS:
-        perm = np.broadcast_to(stop_orders(d)[None], (count, *stop_orders(d).shape))
+        perm = stop_orders(d)
+        path = _node_paths(perm, d)
+        back = path[:, ::-1]
+        morning = table[:, :, path[:, :-1], path[:, 1:]]
+        evening = table[:, :, back[:, :-1], back[:, 1:]]
+        stop_opens, stop_closes = opens[:, perm], closes[:, perm]
+        perm = np.broadcast_to(perm[None], (count, *perm.shape))
     else:
         perm = _natural_orders(minutes, modes, rows, zone)
+        path = _node_paths(perm, d)
+        back = path[..., ::-1]
+        r = np.arange(count)[:, None, None]
+        morning = table[:, r, path[..., :-1], path[..., 1:]]
+        evening = table[:, r, back[..., :-1], back[..., 1:]]
+        stop_opens = np.take_along_axis(opens[:, None, :], perm, axis=2)
+        stop_closes = np.take_along_axis(closes[:, None, :], perm, axis=2)
     n_orders = perm.shape[1]
-    nodes = np.column_stack([rows.flat_zone, zone, rows.job_zone])
-    r = np.arange(count)[:, None, None]
-    inner = nodes[r, perm + 1]
-    path = np.concatenate(
-        [
-            np.broadcast_to(rows.flat_zone[:, None, None], (count, n_orders, 1)),
-            inner,
-            np.broadcast_to(rows.job_zone[:, None, None], (count, n_orders, 1)),
-        ],
-        axis=2,
-    )
-    m = modes[:, None, None, None]
-    morning = minutes[m, path[None, :, :, :-1], path[None, :, :, 1:]].astype(np.float64)
-    back = path[:, :, ::-1]
-    evening = minutes[m, back[None, :, :, :-1], back[None, :, :, 1:]].astype(np.float64)
     am = morning.sum(axis=-1)
     daily = am + evening.sum(axis=-1)
     ok = am <= max_commute
@@ -142,8 +154,6 @@ def _price(
         # morning leg i leaves stop i - 1 (in visiting order); evening leg i arrives at it
         to_work = np.cumsum(morning[..., :0:-1], axis=-1)[..., ::-1]
         from_work = np.cumsum(evening[..., :-1], axis=-1)[..., ::-1]
-        stop_opens = np.take_along_axis(opens[:, None, :], perm, axis=2)
-        stop_closes = np.take_along_axis(closes[:, None, :], perm, axis=2)
         start, end = rows.start[:, None, None], rows.end[:, None, None]
         ok &= (stop_opens <= start - to_work + tolerance).all(axis=-1)
         ok &= (stop_closes >= end + from_work - tolerance).all(axis=-1)
@@ -192,9 +202,7 @@ def best_chains(
     order = np.tile(np.arange(n, dtype=np.int64), (count, 1))
     if count == 0 or len(modes) == 0:
         return ChainBest(daily, morning, mode, order)
-    stop_of, distinct = (
-        stop_layout(rows.key) if n else (np.zeros((count, 0), np.int64), np.zeros(count, np.int64))
-    )
+    stop_of, distinct = stop_layout(rows.key)
     work, approximate = 0.0, False
     for d in np.unique(distinct):
         at = np.flatnonzero(distinct == d)

@@ -158,6 +158,10 @@ def child_options(p: Prepared, g: RouteGroups, quick: int | None = None) -> Chil
     left_out = np.full(n, np.inf)
     groups, options = [], []
     for i, (group, option, nearest) in enumerate(found):
+        if np.all(caps[:, i] >= counts[:, i]):  # the usual case: the cap does not bite
+            groups.append(group)
+            options.append(option)
+            continue
         keep, cut = _nearest_first(group, nearest, caps[:, i], n)
         left_out = np.minimum(left_out, cut)
         groups.append(group[keep])
