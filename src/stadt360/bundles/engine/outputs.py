@@ -1,5 +1,6 @@
 """Output shapes of the bundle engine: ranked bundles with reasons, and what to change
-when nothing fits. Reason codes are machine-readable; ``explain`` turns them into text."""
+when nothing fits. Reason codes carry numbers only; ``bundles.sentences`` (Django side)
+turns them into translated text."""
 
 from dataclasses import dataclass, field
 
