@@ -103,7 +103,7 @@ def _care_picks(p: Prepared, found: Found, i: int) -> tuple[CarePick, ...]:
 
 
 def _job_reasons(p: Prepared, found: Found, i: int) -> list[Reason]:
-    j, out = found.job[i], []
+    j, out = found.job[i], list[Reason]()
     if p.job_gross_estimated[j]:
         out.append(("salary_estimated", {"gross": round(float(p.job_gross[j]), 2)}))
     if p.job_shift_assumed[j]:
