@@ -44,6 +44,8 @@ from tests.factories import (  # noqa: E402
 TODAY = datetime.date.today()
 # Kita (1, 3, 5 years), Grundschule (7, 8, 9) and Regelschule/Gymnasium (11, 13).
 YEARS = (1, 3, 5, 7, 8, 9, 11, 13)
+# ``impossible`` as third argument: a rent no flat meets, so the relaxations are searched.
+MAX_RENT = 100 if sys.argv[3:] == ["impossible"] else 5000
 BIRTHS = [TODAY.replace(day=1, year=TODAY.year - years).isoformat() for years in YEARS]
 
 
@@ -66,7 +68,7 @@ def api(client: Client, births: list[str]) -> dict:
     body = {
         "household": {"adults": 2, "children": [{"birth_date": b} for b in births]},
         "job": {"query": "Pflege"},
-        "flat": {"min_rooms": 3},
+        "flat": {"min_rooms": 3, "max_warm_rent": MAX_RENT},
         "mobility": {"modes": ["transit", "bike", "walk"], "max_commute_minutes": 60},
         "limit": 10,
     }
@@ -84,7 +86,8 @@ def api(client: Client, births: list[str]) -> dict:
 def wizard(client: Client, births: list[str]) -> dict:
     children = "".join(f"&child={b}" for b in births)
     query = (
-        f"adults=2{children}&q=Pflege&hours=any&min_rooms=3&mode=transit&mode=bike&mode=walk"
+        f"adults=2{children}&q=Pflege&hours=any&min_rooms=3&max_rent={MAX_RENT}"
+        "&mode=transit&mode=bike&mode=walk"
         "&max_minutes=60&w_commute=1&w_cost=1&w_job=1&w_flat=1"
     )
     response = client.get(f"{reverse('public:wizard-results')}?{query}", HTTP_ACCEPT_LANGUAGE="en")
@@ -121,4 +124,4 @@ def main(kind: str, children: int = len(BIRTHS)) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], *map(int, sys.argv[2:]))
+    main(sys.argv[1], *map(int, sys.argv[2:3]))
