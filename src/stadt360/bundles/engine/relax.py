@@ -7,8 +7,10 @@ Changes of different constraints are compared by their number of steps (ties: th
 above), which is what "the one change that helps most" shows first.
 
 Why a budget: each step is a search of its own. All checks of one query share
-``RELAX_WORK`` chain evaluations (each at most ``SEARCH_WORK``); a check the budget cannot
-finish counts as "does not help", and the answer says the list may be incomplete.
+``RELAX_WORK`` chain evaluations (each at most ``SEARCH_WORK``; each constraint an equal
+part of what is left, so one costly constraint cannot starve the others); a check the
+budget cannot finish counts as "does not help", and the answer says the list may be
+incomplete.
 """
 
 from dataclasses import replace
@@ -81,15 +83,23 @@ def diagnose(p: Prepared) -> tuple[Removal, ...]:
 
 class Checks:
     """Runs the engine on changed queries within one shared budget, and remembers whether
-    every check finished (``complete``)."""
+    every check since the last reset finished (``complete``)."""
 
     def __init__(self, region: Region, query: BundleQuery, limit: float | None = None) -> None:
         self.region, self.query = region, query
         self.shared = Budget(limit=limits.RELAX_WORK if limit is None else limit)
+        self.allowance = self.shared.limit
         self.complete = True
+        self.known: dict[Wishes, bool] = {}
+
+    def share(self, parts: int) -> None:
+        """Allow the next constraint an equal part of what is left (what it leaves unused
+        goes to the ones after it): one costly constraint cannot starve the others."""
+        left = max(0.0, self.shared.limit - self.shared.used)
+        self.allowance = self.shared.used + left / max(parts, 1)
 
     def _prepared(self, wishes: Wishes) -> Prepared:
-        left = max(0.0, self.shared.limit - self.shared.used)
+        left = max(0.0, min(self.shared.limit, self.allowance) - self.shared.used)
         budget = Budget(limit=min(limits.SEARCH_WORK, left))
         return prepare(self.region, replace(self.query, wishes=wishes, relax=False), budget)
 
@@ -99,10 +109,14 @@ class Checks:
 
     def feasible(self, wishes: Wishes) -> bool:
         """Whether the changed query yields any bundle (stops at the first one); a check
-        the budget cannot finish counts as no."""
+        the budget cannot finish counts as no (and is tried again in a later round)."""
+        if wishes in self.known:
+            return self.known[wishes]
         p = self._prepared(wishes)
         answer = exists(p)
         self._settle(p, answer is not None)
+        if answer is not None:
+            self.known[wishes] = answer
         return bool(answer)
 
     def yields(self, wishes: Wishes) -> int:
@@ -166,17 +180,39 @@ def _smallest_step(checks: Checks, name: str, value_at) -> int | None:
     return high
 
 
+def _relax_one(checks: Checks, name: str, old: object, value_at) -> Relaxation | None:
+    """The smallest verified change of one constraint, or None."""
+    steps = _smallest_step(checks, name, value_at)
+    if steps is None:
+        return None
+    new = value_at(steps)
+    count = checks.yields(replace(checks.query.wishes, **{name: new}))
+    return Relaxation(name, old, new, steps, count, {"wishes": {name: new}})
+
+
 def relaxations(
     region: Region, query: BundleQuery, limit: float | None = None
 ) -> tuple[tuple[Relaxation, ...], bool]:
     """Every single-constraint relaxation that yields bundles, smallest first, and whether
-    every check finished within the budget ``limit`` (False: the best found so far)."""
-    checks, found = Checks(region, query, limit), []
-    for name, old, value_at in _steps(query):
-        steps = _smallest_step(checks, name, value_at)
-        if steps is None:
-            continue
-        new = value_at(steps)
-        count = checks.yields(replace(query.wishes, **{name: new}))
-        found.append(Relaxation(name, old, new, steps, count, {"wishes": {name: new}}))
-    return tuple(sorted(found, key=lambda r: r.steps)), checks.complete
+    every check finished within the budget ``limit`` (False: the best found so far).
+
+    Each constraint gets an equal part of what is left; constraints whose checks did not
+    finish get a second round with whatever the others left unused."""
+    checks, constraints = Checks(region, query, limit), _steps(query)
+    found: dict[str, Relaxation] = {}
+    pending = constraints
+    for _round in range(2):
+        unfinished = []
+        for i, (name, old, value_at) in enumerate(pending):
+            checks.share(len(pending) - i)
+            checks.complete = True
+            relaxation = _relax_one(checks, name, old, value_at)
+            if relaxation is not None:
+                found[name] = relaxation
+            if not checks.complete:
+                unfinished.append((name, old, value_at))
+        pending = unfinished
+        if not pending:
+            break
+    ordered = [found[name] for name, _, _ in constraints if name in found]
+    return tuple(sorted(ordered, key=lambda r: r.steps)), not pending
