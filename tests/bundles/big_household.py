@@ -1,7 +1,8 @@
 """One bundle search for a household of eight children, through the API or the wizard page.
 
 Run as a script (``python tests/bundles/big_household.py api|wizard``) by the bounded-search
-tests, which start it in a subprocess under a memory cap and a wall-clock limit: an
+tests, which start it in a subprocess under a memory cap (``STADT360_MEMORY_CAP`` bytes,
+set as RLIMIT_AS before anything is imported) and a wall-clock limit: an
 unbounded search must not take the test process (or the machine) with it. The script
 builds its own in-memory SQLite test database, a small Gera with many Kitas and schools
 close together (so every care combination is feasible), sends one search and prints one
@@ -12,9 +13,13 @@ reading; the tests assert no time).
 import datetime
 import json
 import os
+import resource
 import sys
 import time
 from pathlib import Path
+
+if cap := int(os.environ.get("STADT360_MEMORY_CAP", "0")):
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]

@@ -6,7 +6,6 @@ away must fail the test, not take the test runner (or the shared machine) with i
 
 import json
 import os
-import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -18,19 +17,17 @@ MEMORY_CAP = 2 * 1024**3
 WALL_SECONDS = 120
 
 
-def _cap_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
-
-
 def run_capped(kind: str, children: int = 8) -> dict:
     """The JSON line the script prints; fails when it dies, overruns or is killed."""
-    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+    # The child sets RLIMIT_AS itself, first thing (no preexec_fn: forking a runner that
+    # may have threads is unsafe).
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
+           "STADT360_MEMORY_CAP": str(MEMORY_CAP)}  # fmt: skip
     done = subprocess.run(
         [sys.executable, str(SCRIPT), kind, str(children)],
         capture_output=True,
         text=True,
         timeout=WALL_SECONDS,
-        preexec_fn=_cap_memory,
         env=env,
         check=False,
     )
