@@ -622,6 +622,8 @@ def measure(args) -> str:
         seconds, _ = engine_run(profile)
         cpu.append(time.process_time() - cpu_start)
         tally.engine.append(seconds)
+    capped = sum(not top_k(p.region, p.query).exact for p in profiles)
+    print(f"work ceiling: {capped} of {len(profiles)} profiles not exact (engine/budget.py)")
     sampled = run_brute_force(profiles, tally, args.brute_profiles)
     return report(tally, cpu, sampled, args.sql_timeout_s)
 

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.cache import cache
 
+from stadt360.bundles.engine import budget
 from stadt360.bundles.schemas import BundleQuery
 from stadt360.bundles.services import reference_date, search_bundles
 from stadt360.core.choices import OfferStatus
@@ -153,3 +154,22 @@ def test_pins_fix_that_part_of_every_bundle(family_world) -> None:
 def test_pinning_an_unknown_offer_finds_nothing(family_world) -> None:
     result = search_bundles(family_query(pins={"flat": 999_999}), today=TODAY)
     assert result.bundles == []
+
+
+def test_a_search_cut_short_by_its_ceiling_is_flagged(family_world, monkeypatch) -> None:
+    """The answer says when the work ceiling cut the search short; the bundles are real."""
+    assert search_bundles(family_query(), today=TODAY).truncated is False
+    cache.clear()
+    monkeypatch.setattr(budget, "SEARCH_WORK", 1)
+    monkeypatch.setattr(budget, "MAX_GROUP_COMBOS", 1)
+    result = search_bundles(family_query(), today=TODAY)
+    assert result.truncated is True
+    assert result.bundles
+    assert all(b.flat.warm_rent <= 1100 for b in result.bundles)
+
+
+def test_relaxations_cut_short_are_flagged(family_world, monkeypatch) -> None:
+    monkeypatch.setattr(budget, "RELAX_WORK", 1)
+    result = search_bundles(family_query(flat={"max_warm_rent": 100}), today=TODAY)
+    assert result.bundles == []
+    assert result.relaxations_truncated is True

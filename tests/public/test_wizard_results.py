@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from stadt360.bundles.engine import budget
 from tests.factories import FlatFactory, FreePlaceFactory, JobFactory, KitaFactory
 
 TODAY = datetime.date.today()
@@ -127,6 +128,29 @@ def test_impossible_wishes_explain_and_offer_relaxations_that_work(
     relaxed = client.get(links[0].replace("&amp;", "&"))
     assert relaxed.status_code == 200
     assert parse_qs(urlsplit(links[0].replace("&amp;", "&")).query) != parse_qs(FAMILY)
+
+
+def test_a_search_cut_short_by_its_ceiling_says_so(
+    client: Client, city: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a work ceiling this small the search stops early: the page still shows real
+    suggestions and says in a sentence that better ones may exist."""
+    assert "s360-result-limit" not in results(client, FAMILY)
+    cache.clear()
+    monkeypatch.setattr(budget, "SEARCH_WORK", 1)
+    monkeypatch.setattr(budget, "MAX_GROUP_COMBOS", 1)
+    html = results(client, FAMILY)
+    assert bundle_keys(html)
+    assert "better ones may exist" in html
+
+
+def test_relaxations_cut_short_by_their_ceiling_say_so(
+    client: Client, city: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(budget, "RELAX_WORK", 1)
+    html = results(client, FAMILY + "&max_rent=100")
+    assert "s360-no-results" in html
+    assert "other changes may help too" in html
 
 
 def test_compare_puts_bundles_in_columns_and_names_the_best_value(

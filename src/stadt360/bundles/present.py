@@ -1,5 +1,8 @@
 """Engine results → the public ``BundleSearchResult`` (names, addresses, sentences).
 
+The engine returns codes and numbers; the sentences come from ``sentences`` (gettext) in
+the requested language.
+
 Loads only the offers that appear in the returned bundles: one query per offer kind.
 """
 
@@ -7,21 +10,18 @@ import datetime
 from collections.abc import Iterable
 
 from django.db.models import Model, QuerySet
+from django.utils import translation
 
 from stadt360.childcare.models import Kita
 from stadt360.housing.models import Flat
 from stadt360.jobs.models import Job
 from stadt360.schools.models import School
 
-from . import engine, schemas
+from . import engine, schemas, sentences
 from .ages import age_in_months
 from .schemas import BundleQuery, BundleSearchResult
 
 VERDICTS = ((0.8, "very_good"), (0.6, "good"), (0.0, "compromise"))
-PREFILTER_LABELS = {
-    "job_wish": ("Suchbegriff, Arbeitszeit und Beruf", "keywords, working hours and occupation"),
-    "flat_wish": ("ohne Wohnberechtigungsschein (WBS)", "without a housing certificate (WBS)"),
-}
 PREFILTER_KINDS = {"job_wish": "jobs", "flat_wish": "flats"}
 RELAXED_FIELDS = {
     "max_warm_rent": ("flat", "max_warm_rent"),
@@ -75,8 +75,8 @@ def flat_part(flat: Flat) -> schemas.FlatPart:
 
 def kita_part(kita: Kita, opens: float, closes: float) -> schemas.KitaPart:
     return schemas.KitaPart(
-        **_place(kita, kita.name), opens=engine.results.clock(opens) if opens == opens else None,
-        closes=engine.results.clock(closes) if closes == closes else None,
+        **_place(kita, kita.name), opens=sentences.clock(opens) if opens == opens else None,
+        closes=sentences.clock(closes) if closes == closes else None,
         monthly_fee=float(kita.monthly_fee) if kita.monthly_fee is not None else None,
     )  # fmt: skip
 
@@ -167,7 +167,6 @@ def present_bundle(
     kitas: engine.Kitas,
     query: BundleQuery,
     start: datetime.date,
-    lang: str,
 ) -> schemas.Bundle:
     one_way = sum(leg.minutes for leg in bundle.morning)
     commute = schemas.Commute(
@@ -176,7 +175,7 @@ def present_bundle(
                                                           offers, bundle),
     )  # fmt: skip
     reasons = [
-        schemas.Reason(code=code, text=engine.sentence((code, params), lang))
+        schemas.Reason(code=code, text=sentences.reason_text(code, params))
         for code, params in bundle.reasons
     ]
     covered = [code == "care_covers_hours" for code, _ in bundle.reasons]
@@ -189,33 +188,27 @@ def present_bundle(
     )  # fmt: skip
 
 
-def _relaxation(relaxation: engine.Relaxation, lang: str) -> schemas.Relaxation:
+def _relaxation(relaxation: engine.Relaxation) -> schemas.Relaxation:
     section, field = RELAXED_FIELDS[relaxation.constraint]
     value = relaxation.new
     if relaxation.constraint == "modes":
         value = [str(getattr(m, "value", m)) for m in value]  # type: ignore[attr-defined]
     return schemas.Relaxation(
         constraint=relaxation.constraint,
-        text=engine.explain_relaxation(relaxation, lang),
+        text=sentences.relaxation_text(relaxation),
         bundles=relaxation.bundles,
         patch={section: {field: value}},
     )
 
 
-def _prefilter_sentence(name: str, removed: int, of: int, lang: str) -> str:
-    """The same sentence the engine writes for its own constraints, for the wishes it never sees."""
-    label = PREFILTER_LABELS[name][0 if lang == "de" else 1]
-    removal = engine.Removal(constraint=label, kind=PREFILTER_KINDS[name], removed=removed, of=of)
-    return engine.explain_removal(removal, lang)
-
-
 def _eliminations(
-    result: engine.BundleResult, prefilter: dict[str, tuple[int, int]], lang: str
+    result: engine.BundleResult, prefilter: dict[str, tuple[int, int]]
 ) -> list[schemas.Elimination]:
     out = [
         schemas.Elimination(
-            constraint=name, text=_prefilter_sentence(name, removed, of, lang), removed=removed,
-            of=of,
+            constraint=name,
+            text=sentences.removal_text(name, PREFILTER_KINDS[name], removed, of),
+            removed=removed, of=of,
         )
         for name, (removed, of) in prefilter.items()
         if removed
@@ -223,7 +216,7 @@ def _eliminations(
     out += [
         schemas.Elimination(
             constraint=r.constraint,
-            text=engine.explain_removal(r, lang),
+            text=sentences.removal_text(r.constraint, r.kind, r.removed, r.of),
             removed=r.removed,
             of=r.of,
         )
@@ -243,14 +236,18 @@ def present_result(
     kitas: engine.Kitas,
 ) -> BundleSearchResult:
     offers = Offers(result.bundles)
-    bundles = [
-        present_bundle(b, offers, kitas=kitas, query=query, start=start, lang=lang)
-        for b in result.bundles
-    ]
+    with translation.override(lang):
+        bundles = [
+            present_bundle(b, offers, kitas=kitas, query=query, start=start) for b in result.bundles
+        ]
+        relaxations = [_relaxation(r) for r in result.relaxations]
+        eliminated = _eliminations(result, prefilter) if len(bundles) < query.limit else []
     return BundleSearchResult(
         bundles=bundles,
-        relaxations=[_relaxation(r, lang) for r in result.relaxations],
-        eliminated=_eliminations(result, prefilter, lang) if len(bundles) < query.limit else [],
+        relaxations=relaxations,
+        eliminated=eliminated,
         candidates=dict(result.candidates),
         is_demo=is_demo,
+        truncated=not result.exact,
+        relaxations_truncated=not result.relaxations_complete,
     )

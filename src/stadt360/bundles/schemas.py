@@ -255,3 +255,13 @@ class BundleSearchResult(BaseModel):
     eliminated: list[Elimination] = []
     candidates: dict[str, int] = Field(default_factory=dict)
     is_demo: bool = False
+    truncated: bool = Field(
+        default=False,
+        description="the search reached its work limit: every bundle is real and checked, "
+        "but better ones may exist (the ranking is exact when false)",
+    )
+    relaxations_truncated: bool = Field(
+        default=False,
+        description="the search for relaxations reached its work limit: the list holds the "
+        "best changes found, others may help too",
+    )

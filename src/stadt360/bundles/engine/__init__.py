@@ -1,12 +1,12 @@
 """The 360° bundle engine: exact top-k (job, flat, care place per child) for a household.
 
 Pure Python + NumPy; imports no Django and no other app except
-``stadt360.mobility.geometric`` (travel modes). The Django selector fills a ``Region``
+``stadt360.mobility.geometric`` (travel modes). It returns codes and numbers only; the
+Django side words them (``bundles.sentences``). The Django selector fills a ``Region``
 snapshot and a ``BundleQuery`` and calls ``top_k``. See docs/engine.md.
 """
 
 from .api import count_bundles, top_k
-from .explain import explain_bundle, explain_relaxation, explain_removal, sentence
 from .inputs import (
     BundleQuery,
     Flats,
@@ -42,9 +42,5 @@ __all__ = [
     "Weights",
     "Wishes",
     "count_bundles",
-    "explain_bundle",
-    "explain_relaxation",
-    "explain_removal",
-    "sentence",
     "top_k",
 ]

@@ -1,5 +1,7 @@
 """The engine's entry point: ``top_k(region, query) -> BundleResult``."""
 
+import numpy as np
+
 from .inputs import BundleQuery, Region
 from .outputs import BundleResult
 from .prepare import prepare
@@ -10,17 +12,22 @@ from .search import search
 
 def top_k(region: Region, query: BundleQuery) -> BundleResult:
     """Exact top-k bundles; with fewer than k, what removed how much; with none, the
-    smallest verified relaxations (when ``query.relax``)."""
+    smallest verified relaxations (when ``query.relax``). The work has a ceiling that does
+    not depend on the household (``budget``); ``exact`` and ``relaxations_complete`` say
+    whether it cut anything short."""
     p = prepare(region, query)
-    bundles = build_bundles(p, search(p, query.k))
+    found = search(p, query.k)
+    exact = p.budget.exact(float(found.total[-1]) if len(found) >= query.k else -np.inf)
+    bundles = build_bundles(p, found)
     candidates = {"jobs": len(p.job_index), "flats": len(p.flat_index)}
     candidates |= {f"care_child_{i}": len(o.source) for i, o in enumerate(p.care)}
     if len(bundles) >= query.k:
-        return BundleResult(bundles=bundles, candidates=candidates)
-    relaxed = relaxations(region, query) if not bundles and query.relax else ()
+        return BundleResult(bundles=bundles, candidates=candidates, exact=exact)
+    relaxed, complete = relaxations(region, query) if not bundles and query.relax else ((), True)
     return BundleResult(
-        bundles=bundles, removals=diagnose(p), relaxations=relaxed, candidates=candidates
-    )
+        bundles=bundles, removals=diagnose(p), relaxations=relaxed, candidates=candidates,
+        exact=exact, relaxations_complete=complete,
+    )  # fmt: skip
 
 
 def count_bundles(region: Region, query: BundleQuery) -> int:

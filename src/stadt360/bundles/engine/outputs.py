@@ -1,5 +1,6 @@
 """Output shapes of the bundle engine: ranked bundles with reasons, and what to change
-when nothing fits. Reason codes are machine-readable; ``explain`` turns them into text."""
+when nothing fits. Reason codes carry numbers only; ``bundles.sentences`` (Django side)
+turns them into translated text."""
 
 from dataclasses import dataclass, field
 
@@ -72,9 +73,16 @@ class Relaxation:
 
 @dataclass(frozen=True, slots=True)
 class BundleResult:
-    """The answer to one query."""
+    """The answer to one query.
+
+    ``exact`` is False when the search's work ceiling left something out that could have
+    ranked: the bundles are real, but better ones may exist. ``relaxations_complete`` is
+    False when the relaxation budget ran out: the list holds the best changes found.
+    """
 
     bundles: tuple[Bundle, ...]
     removals: tuple[Removal, ...] = ()
     relaxations: tuple[Relaxation, ...] = ()
     candidates: dict[str, int] = field(default_factory=dict)
+    exact: bool = True
+    relaxations_complete: bool = True

@@ -4,11 +4,12 @@ Why one place: the engine, the brute-force reference and the relaxation search m
 exactly the same candidates, so filtering happens once, here, and both consume the result.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from . import money
+from .budget import Budget
 from .inputs import BundleQuery, Region
 from .lower import ModeMinimum, mode_minimum
 from .needs import (
@@ -70,6 +71,7 @@ class Prepared:
     tolerance: float
     n_children: int
     removed: dict[str, tuple[str, int, int]]
+    budget: Budget = field(default_factory=Budget)
 
 
 def job_mask(region: Region, query: BundleQuery) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -170,8 +172,9 @@ def _count_removed(masks: dict[str, np.ndarray], kind: str) -> dict[str, tuple[s
     return {name: (kind, int((~m).sum()), len(m)) for name, m in masks.items()}
 
 
-def prepare(region: Region, query: BundleQuery) -> Prepared:
-    """Apply all candidate-level hard constraints and precompute per-candidate terms."""
+def prepare(region: Region, query: BundleQuery, budget: Budget | None = None) -> Prepared:
+    """Apply all candidate-level hard constraints and precompute per-candidate terms;
+    ``budget`` is the work the search may spend (default: one search's ceiling)."""
     weights, wishes = query.weights, query.wishes
     n_children = len(query.household.child_age_months)
     jmask, gross, estimated = job_mask(region, query)
@@ -217,4 +220,5 @@ def prepare(region: Region, query: BundleQuery) -> Prepared:
         tolerance=float(wishes.hours_tolerance_min),
         n_children=n_children,
         removed=removed,
+        budget=Budget() if budget is None else budget,
     )

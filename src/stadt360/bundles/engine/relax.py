@@ -5,6 +5,12 @@ Steps (one constraint at a time, smallest first): warm rent +50 €, rent share 
 commute +5 min, rooms −1, salary −100 €, modes + car, opening-hours tolerance +15 min.
 Changes of different constraints are compared by their number of steps (ties: the order
 above), which is what "the one change that helps most" shows first.
+
+Why a budget: each step is a search of its own. All checks of one query share
+``RELAX_WORK`` chain evaluations (each at most ``SEARCH_WORK``; each constraint an equal
+part of what is left, so one costly constraint cannot starve the others); a check the
+budget cannot finish counts as "does not help", and the answer says the list may be
+incomplete.
 """
 
 from dataclasses import replace
@@ -13,6 +19,8 @@ import numpy as np
 
 from stadt360.mobility.geometric import Mode
 
+from . import budget as limits
+from .budget import Budget
 from .inputs import BundleQuery, Region, Wishes
 from .money import estimated_gross
 from .needs import min_rooms, working_day
@@ -73,18 +81,51 @@ def diagnose(p: Prepared) -> tuple[Removal, ...]:
     return tuple(r for r in out if r.removed > 0)
 
 
-def _changed(region: Region, query: BundleQuery, wishes: Wishes):
-    return prepare(region, replace(query, wishes=wishes, relax=False))
+class Checks:
+    """Runs the engine on changed queries within one shared budget, and remembers whether
+    every check since the last reset finished (``complete``)."""
 
+    def __init__(self, region: Region, query: BundleQuery, limit: float | None = None) -> None:
+        self.region, self.query = region, query
+        self.shared = Budget(limit=limits.RELAX_WORK if limit is None else limit)
+        self.allowance = self.shared.limit
+        self.complete = True
+        self.known: dict[Wishes, bool] = {}
 
-def _yields(region: Region, query: BundleQuery, wishes: Wishes) -> int:
-    """How many bundles (at most k) the changed query yields."""
-    return len(search(_changed(region, query, wishes), query.k))
+    def share(self, parts: int) -> None:
+        """Allow the next constraint an equal part of what is left (what it leaves unused
+        goes to the ones after it): one costly constraint cannot starve the others."""
+        left = max(0.0, self.shared.limit - self.shared.used)
+        self.allowance = self.shared.used + left / max(parts, 1)
 
+    def _prepared(self, wishes: Wishes) -> Prepared:
+        left = max(0.0, min(self.shared.limit, self.allowance) - self.shared.used)
+        budget = Budget(limit=min(limits.SEARCH_WORK, left))
+        return prepare(self.region, replace(self.query, wishes=wishes, relax=False), budget)
 
-def _feasible(region: Region, query: BundleQuery, wishes: Wishes) -> bool:
-    """Whether the changed query yields any bundle (stops at the first one)."""
-    return exists(_changed(region, query, wishes))
+    def _settle(self, p: Prepared, finished: bool) -> None:
+        self.shared.spend(p.budget.used)
+        self.complete &= finished
+
+    def feasible(self, wishes: Wishes) -> bool:
+        """Whether the changed query yields any bundle (stops at the first one); a check
+        the budget cannot finish counts as no (and is tried again in a later round)."""
+        if wishes in self.known:
+            return self.known[wishes]
+        p = self._prepared(wishes)
+        answer = exists(p)
+        self._settle(p, answer is not None)
+        if answer is not None:
+            self.known[wishes] = answer
+        return bool(answer)
+
+    def yields(self, wishes: Wishes) -> int:
+        """How many bundles (at most k) the changed query yields."""
+        p = self._prepared(wishes)
+        found = search(p, self.query.k)
+        kth = float(found.total[-1]) if len(found) >= self.query.k else -np.inf
+        self._settle(p, p.budget.exact(kth))
+        return len(found)
 
 
 def _steps(query: BundleQuery) -> list[tuple[str, object, object]]:
@@ -121,11 +162,11 @@ def _steps(query: BundleQuery) -> list[tuple[str, object, object]]:
     return out
 
 
-def _smallest_step(region: Region, query: BundleQuery, name: str, value_at) -> int | None:
+def _smallest_step(checks: Checks, name: str, value_at) -> int | None:
     """Fewest steps that yield a bundle: doubling, then bisection (yield is monotone)."""
 
     def ok(n: int) -> bool:
-        return _feasible(region, query, replace(query.wishes, **{name: value_at(n)}))
+        return checks.feasible(replace(checks.query.wishes, **{name: value_at(n)}))
 
     high, limit = 1, 1 if name == "modes" else MAX_STEPS
     while not ok(high):
@@ -139,14 +180,39 @@ def _smallest_step(region: Region, query: BundleQuery, name: str, value_at) -> i
     return high
 
 
-def relaxations(region: Region, query: BundleQuery) -> tuple[Relaxation, ...]:
-    """Every single-constraint relaxation that yields bundles, smallest first."""
-    found = []
-    for name, old, value_at in _steps(query):
-        steps = _smallest_step(region, query, name, value_at)
-        if steps is None:
-            continue
-        new = value_at(steps)
-        count = _yields(region, query, replace(query.wishes, **{name: new}))
-        found.append(Relaxation(name, old, new, steps, count, {"wishes": {name: new}}))
-    return tuple(sorted(found, key=lambda r: r.steps))
+def _relax_one(checks: Checks, name: str, old: object, value_at) -> Relaxation | None:
+    """The smallest verified change of one constraint, or None."""
+    steps = _smallest_step(checks, name, value_at)
+    if steps is None:
+        return None
+    new = value_at(steps)
+    count = checks.yields(replace(checks.query.wishes, **{name: new}))
+    return Relaxation(name, old, new, steps, count, {"wishes": {name: new}})
+
+
+def relaxations(
+    region: Region, query: BundleQuery, limit: float | None = None
+) -> tuple[tuple[Relaxation, ...], bool]:
+    """Every single-constraint relaxation that yields bundles, smallest first, and whether
+    every check finished within the budget ``limit`` (False: the best found so far).
+
+    Each constraint gets an equal part of what is left; constraints whose checks did not
+    finish get a second round with whatever the others left unused."""
+    checks, constraints = Checks(region, query, limit), _steps(query)
+    found: dict[str, Relaxation] = {}
+    pending = constraints
+    for _round in range(2):
+        unfinished = []
+        for i, (name, old, value_at) in enumerate(pending):
+            checks.share(len(pending) - i)
+            checks.complete = True
+            relaxation = _relax_one(checks, name, old, value_at)
+            if relaxation is not None:
+                found[name] = relaxation
+            if not checks.complete:
+                unfinished.append((name, old, value_at))
+        pending = unfinished
+        if not pending:
+            break
+    ordered = [found[name] for name, _, _ in constraints if name in found]
+    return tuple(sorted(ordered, key=lambda r: r.steps)), not pending

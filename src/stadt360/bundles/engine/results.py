@@ -1,21 +1,17 @@
-"""Turn the search's arrays into ``Bundle`` objects with legs, money and reason codes."""
+"""Turn the search's arrays into ``Bundle`` objects with legs, money and reason codes.
+
+Reasons are codes with numbers only (times of day as minutes after midnight, money in
+euros, shares as fractions); the Django side words them (``bundles.sentences``)."""
 
 import itertools
 
 import numpy as np
 
 from . import money
-from .chain import orders
 from .needs import CareKind
 from .outputs import Bundle, CarePick, Leg, Reason
 from .prepare import Prepared
 from .search import Found
-
-
-def clock(minutes: float) -> str:
-    """Minutes after midnight as "H:MM" (the next day wraps)."""
-    whole = round(minutes) % 1440
-    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def _stops(p: Prepared, picks: np.ndarray, order: tuple[int, ...]) -> list[tuple[str, int, list]]:
@@ -35,7 +31,7 @@ def _stops(p: Prepared, picks: np.ndarray, order: tuple[int, ...]) -> list[tuple
 def legs(p: Prepared, found: Found, i: int) -> tuple[tuple[Leg, ...], tuple[Leg, ...], list]:
     """Morning and evening legs of bundle i for its chosen mode and order."""
     t = p.region.travel.minutes[int(found.mode[i])]
-    order = orders(len(p.care))[int(found.order[i])]
+    order = tuple(int(child) for child in found.order[i])
     stops = _stops(p, found.care[i], order)
     places = [
         ("flat", int(p.flat_zone[found.flat[i]])),
@@ -66,12 +62,12 @@ def hours_reasons(
                 {
                     "place": label,
                     "children": tuple(children),
-                    "opens": clock(opens) if bounded else None,
-                    "closes": clock(closes) if bounded else None,
-                    "leave_by": clock(start - to_work),
-                    "back_at": clock(end + from_work),
-                    "shift_start": clock(start),
-                    "shift_end": clock(end),
+                    "opens": round(opens) if bounded else None,
+                    "closes": round(closes) if bounded else None,
+                    "leave_by": round(start - to_work),
+                    "back_at": round(end + from_work),
+                    "shift_start": round(start),
+                    "shift_end": round(end),
                 },
             )
         )
@@ -107,11 +103,12 @@ def _care_picks(p: Prepared, found: Found, i: int) -> tuple[CarePick, ...]:
 
 
 def _job_reasons(p: Prepared, found: Found, i: int) -> list[Reason]:
-    j, out = found.job[i], []
+    j, out = found.job[i], list[Reason]()
     if p.job_gross_estimated[j]:
         out.append(("salary_estimated", {"gross": round(float(p.job_gross[j]), 2)}))
     if p.job_shift_assumed[j]:
-        out.append(("shift_assumed", {"start": clock(p.job_start[j]), "end": clock(p.job_end[j])}))
+        start, end = round(float(p.job_start[j])), round(float(p.job_end[j]))
+        out.append(("shift_assumed", {"start": start, "end": end}))
     remote = float(p.region.jobs.remote_share[p.job_index[j]])
     if remote > 0:
         out.append(("remote_share", {"share": round(remote, 2)}))

@@ -9,7 +9,9 @@
    exactly (``chain``), and the k best bundles so far set the bar for everything after.
 
 Every cut compares an upper bound ≥ the exact score with the k-th best score found, so the
-result equals full enumeration (tests check this against ``reference``).
+result equals full enumeration (tests check this against ``reference``). The work has a
+ceiling (``budget``): what the ceiling leaves out is recorded in ``p.budget`` with an
+upper bound of its score, so the caller knows whether the answer is still exact.
 """
 
 from dataclasses import dataclass
@@ -26,7 +28,7 @@ from .blocks import (
     travel_upper,
 )
 from .chain import ChainRows, best_chains
-from .combos import RouteGroups, combinations
+from .combos import RouteGroups, child_options, combinations, group_steps
 from .prepare import Prepared
 from .scoring import commute_score, cost_score, max_daily_minutes, partial_sum, total_score
 
@@ -74,7 +76,7 @@ def empty_found(n_children: int) -> Found:
         floats,
         floats,
         ints,
-        ints,
+        np.zeros((0, n_children), np.int64),
     )
 
 
@@ -170,6 +172,7 @@ def route_groups(
         p.job_start[job[first]],
         p.job_end[job[first]],
         budget,
+        best,
     )
     return routes, group
 
@@ -221,6 +224,51 @@ def best_per_group(
     return order[np.arange(len(order)) - first < k]
 
 
+def _priced_rows(p: Prepared, routes: RouteGroups, k: int, quick: int | None) -> tuple:
+    """(group, picks, chains) of the k best feasible care combinations of every group,
+    expanded and priced in steps of at most ``MAX_ROWS`` combinations. Groups the budget
+    no longer reaches, and combinations the per-group cap leaves out, are recorded in
+    ``p.budget`` with an upper bound of their score (not for the warm start, whose
+    blocks the sweep opens again)."""
+    track = quick is None
+    w = p.query.weights
+    c = child_options(p, routes, quick)
+    if track:
+        cut = np.isfinite(c.left_out)
+        if cut.any():
+            upper = total_score(routes.best[cut], commute_score(c.left_out[cut]), w) + SLACK
+            p.budget.skip(float(upper.max()))
+    kept_group, kept_picks, kept_chains = [], [], []
+    for low, high in group_steps(c.count):
+        if track and p.budget.exhausted:
+            rest = total_score(routes.best[low:], commute_score(0.0), w) + SLACK
+            p.budget.skip(float(rest.max()))
+            break
+        rows_group, picks = combinations(p, c, low, high)
+        chains = best_chains(
+            p.region.travel.minutes,
+            p.modes,
+            chain_rows(p, routes, rows_group, picks),
+            p.max_commute,
+            p.tolerance,
+        )
+        p.budget.spend(chains.work)
+        p.budget.heuristic |= chains.approximate and track
+        rows = np.flatnonzero(np.isfinite(chains.daily))
+        commute = commute_score(chains.daily[rows])
+        rows = rows[best_per_group(p, rows_group[rows], picks[rows], commute, k)]
+        kept_group.append(rows_group[rows])
+        kept_picks.append(picks[rows])
+        kept_chains.append((chains.daily[rows], chains.morning[rows], chains.mode[rows],
+                            chains.order[rows]))  # fmt: skip
+    n = len(p.care)
+    if not kept_group:
+        ints = np.zeros(0, np.int64)
+        return ints, np.zeros((0, n), np.int64), (np.zeros(0), ints, ints, np.zeros((0, n), int))
+    parts = tuple(np.concatenate([part[i] for part in kept_chains]) for i in range(4))
+    return np.concatenate(kept_group), np.concatenate(kept_picks), parts
+
+
 def price(
     p: Prepared,
     routes: RouteGroups,
@@ -233,25 +281,14 @@ def price(
     quick: int | None = None,
 ) -> Found:
     """Exact bundles: every pair with the k best feasible care combinations of its group."""
-    rows_group, picks = combinations(p, routes, quick)
-    chains = best_chains(
-        p.region.travel.minutes,
-        p.modes,
-        chain_rows(p, routes, rows_group, picks),
-        p.max_commute,
-        p.tolerance,
-    )
-    feasible = np.isfinite(chains.daily)
-    rows = np.flatnonzero(feasible)
-    commute = commute_score(chains.daily[rows])
-    rows = rows[best_per_group(p, rows_group[rows], picks[rows], commute, k)]
-    rows = rows[np.argsort(rows_group[rows], kind="stable")]
+    rows_group, picks, (daily, morning, mode, order) = _priced_rows(p, routes, k, quick)
+    rows = np.argsort(rows_group, kind="stable")
     starts = np.searchsorted(rows_group[rows], np.arange(len(routes.start) + 1))
     counts = (starts[1:] - starts[:-1])[group]
     owner = np.repeat(np.arange(len(group)), counts)
     local = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
     row = rows[starts[group][owner] + local]
-    com = commute_score(chains.daily[row])
+    com = commute_score(daily[row])
     total = total_score(partial[owner], com, p.query.weights)
     return Found(
         job[owner],
@@ -260,10 +297,10 @@ def price(
         total,
         com,
         cost[owner],
-        chains.daily[row],
-        chains.morning[row],
-        chains.mode[row],
-        chains.order[row],
+        daily[row],
+        morning[row],
+        mode[row],
+        order[row],
     )
 
 
@@ -310,6 +347,9 @@ def sweep(p: Prepared, b: Blocks, best: Found, k: int, ranks: tuple[int, int]) -
     order = order[np.argsort(-upper[order], kind="stable")]
     batch, done = SWEEP_BATCH, 0
     while done < len(order) and upper[order[done]] >= bar:
+        if p.budget.exhausted:
+            p.budget.skip(float(upper[order[done]]))
+            break
         chosen = order[done : done + batch]
         chosen = chosen[upper[chosen] >= bar]
         found = open_blocks(p, b, fz[chosen], jz[chosen], chain[chosen], bar, k)
@@ -325,9 +365,10 @@ def hopeless(p: Prepared) -> bool:
     return any(len(options.source) == 0 for options in p.care)
 
 
-def exists(p: Prepared) -> bool:
+def exists(p: Prepared) -> bool | None:
     """Whether the query has at least one bundle: reachable blocks are opened best travel
-    bound first, in growing batches, and the search stops at the first bundle found."""
+    bound first, in growing batches, and the search stops at the first bundle found.
+    None when the budget ran out (or a cap left combinations out) before an answer."""
     if hopeless(p):
         return False
     b = build_blocks(p)
@@ -337,11 +378,13 @@ def exists(p: Prepared) -> bool:
     order = order[np.argsort(-upper[order], kind="stable")]
     batch, done = SWEEP_BATCH, 0
     while done < len(order):
+        if p.budget.exhausted:
+            return None
         chosen = order[done : done + batch]
         if len(open_blocks(p, b, fz[chosen], jz[chosen], chain[chosen], -np.inf, 1)):
             return True
         done, batch = done + batch, min(batch * 4, MAX_BATCH)
-    return False
+    return False if p.budget.exact(-np.inf) else None
 
 
 def search(p: Prepared, k: int) -> Found:
@@ -358,4 +401,15 @@ def search(p: Prepared, k: int) -> Found:
         best = sweep(p, b, best, k, (low, high))
         if not more_ranks(p, b, threshold(best, k), high):
             return best
+        if p.budget.exhausted:
+            _skip_ranks(p, b, threshold(best, k), high)
+            return best
         low, high = high, high * 4
+
+
+def _skip_ranks(p: Prepared, b: Blocks, bar: float, done: int) -> None:
+    """Record the best travel bound of the blocks beyond flat-zone rank ``done``."""
+    fz, jz = candidates(p, b, bar, (done, len(b.flats.zones)))
+    upper, _ = travel_upper(p, b, fz, jz)
+    if len(upper):
+        p.budget.skip(float(upper.max()))

@@ -1,0 +1,15 @@
+"""A household of eight children (the most the schema allows) gets an answer from the API
+within a 2 GB memory cap and a wall-clock limit (issue 8, item 1: the search used to grow
+without bound). Runs in a subprocess with its own database: see ``capped.py``."""
+
+from tests.bundles.capped import run_capped
+
+
+def test_api_answers_eight_children_under_a_memory_cap() -> None:
+    answer = run_capped("api", children=8)
+    assert answer["status"] == 200
+    assert answer["bundles"] == 10
+    assert answer["care_parts"] == 8
+    # the flags are part of the answer; on this small, dense world nothing is cut short
+    assert answer["truncated"] is False
+    assert answer["relaxations_truncated"] is False

@@ -1,0 +1,75 @@
+"""The sentences of the bundle answer come from gettext (``bundles.sentences``) and read as
+the engine's German and English sentences did before the engine stopped wording them."""
+
+import pytest
+from django.utils import translation
+
+from stadt360.bundles import sentences
+from stadt360.bundles.engine import Relaxation
+
+HOURS = {
+    "place": "kita:1", "children": (0,), "opens": 390, "closes": 1020, "leave_by": 405,
+    "back_at": 1010, "shift_start": 420, "shift_end": 990,
+}  # fmt: skip
+
+
+def test_plain_language_examples() -> None:
+    with translation.override("de"):
+        assert sentences.reason_text("care_covers_hours", HOURS).startswith(
+            "Kita öffnet 6:30, Ihr Dienst beginnt 7:00 — passt. Sie holen um 16:50 ab"
+        )
+        trade = {"extra_minutes": 9, "extra_euros": 180}
+        assert sentences.reason_text("compared_to_best", trade) == (
+            "9 Minuten mehr Fahrzeit, dafür 180 € günstiger (im Vergleich zum besten Paket)"
+        )
+        commute = {"minutes": 52, "one_way": 26, "mode": "bike"}
+        assert sentences.reason_text("daily_commute", commute) == (
+            "Ihre Fahrzeit pro Tag: 52 Minuten mit dem Rad"
+        )
+        assert sentences.reason_text("remaining_money", {"euros": 1234}) == (
+            "Ihnen bleiben im Monat 1.234 €"
+        )
+    with translation.override("en"):
+        assert sentences.reason_text("compared_to_best", trade) == (
+            "9 more minutes of travel, but €180 cheaper (compared with the best bundle)"
+        )
+        assert sentences.reason_text("shift_assumed", {"start": 480, "end": 990}) == (
+            "Working hours not stated, assumed 8:00–16:30"
+        )
+
+
+@pytest.mark.parametrize(
+    ("lang", "removal", "relaxation"),
+    [
+        ("de", "„Höchstmiete“ schließt 1.234 von 20.000 Wohnungen aus", "Mit Höchstmiete 950 €: 3 Pakete"),
+        ("en", "'maximum rent' rules out 1,234 of 20,000 flats", "With maximum rent €950: 3 bundles"),
+    ],
+)  # fmt: skip
+def test_removal_and_relaxation_sentences(lang: str, removal: str, relaxation: str) -> None:
+    with translation.override(lang):
+        assert sentences.removal_text("max_warm_rent", "flats", 1234, 20000) == removal
+        change = Relaxation("max_warm_rent", 900.0, 950.0, 1, 3)
+        assert sentences.relaxation_text(change) == relaxation
+
+
+def test_every_reason_code_has_a_sentence_in_both_languages() -> None:
+    examples = {
+        "daily_commute": {"minutes": 1, "one_way": 1, "mode": "walk"},
+        "care_covers_hours": {**HOURS, "opens": None, "closes": None},
+        "compared_to_best": {"extra_minutes": -3, "extra_euros": 0},
+        "rent_share": {"share": 0.3},
+        "remaining_money": {"euros": -20},
+        "kita_fee_unknown": {},
+        "salary_estimated": {"gross": 2409.3},
+        "shift_assumed": {"start": 480, "end": 990},
+        "remote_share": {"share": 0.4},
+    }
+    assert set(examples) == set(sentences.TEXTS)
+    for code, params in examples.items():
+        with translation.override("de"):
+            german = sentences.reason_text(code, params)
+        with translation.override("en"):
+            english = sentences.reason_text(code, params)
+        assert german, code
+        assert english, code
+        assert german != english, code
