@@ -8,9 +8,14 @@ Tests that need PostgreSQL, Redis or Chromium carry a marker (``postgres``, ``re
 import os
 import shutil
 import socket
+from collections.abc import Iterator
 from functools import cache
 
 import pytest
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
+
+from tests.factories import reset_factory_state
 
 # Chromium, the live server and axe for every folder's browser tests (one browser per session).
 pytest_plugins = ["tests.browser_fixtures"]
@@ -49,6 +54,27 @@ def _require_services(request: pytest.FixtureRequest) -> None:
             pytest.fail(f"{reason} – required because STADT360_REQUIRE_SERVICES=1")
         if reason:
             pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_state() -> Iterator[None]:
+    """Nothing a test leaves in this process reaches the next test on the same worker.
+
+    The in-process cache holds rendered pages, bundle results, allauth's rate limits and
+    used TOTP codes; factory_boy holds iterator and sequence positions. (A shared Redis
+    cache is left alone: CI and ``make test`` run with the in-process one.) The bundle
+    snapshot needs nothing: it is rebuilt whenever the offers' fingerprint differs.
+    """
+    _clear_local_caches()
+    reset_factory_state()
+    yield
+    _clear_local_caches()
+
+
+def _clear_local_caches() -> None:
+    for backend in caches.all():
+        if isinstance(backend, LocMemCache):
+            backend.clear()
 
 
 @pytest.fixture

@@ -258,3 +258,26 @@ class SchoolFactory(OfferFactory):
     grade_to = 4
     all_day_care = True
     languages = factory.LazyFunction(lambda: ["en"])
+
+
+def _factory_classes(root: type = factory.base.BaseFactory) -> list[type]:
+    found = []
+    for subclass in root.__subclasses__():
+        found += [subclass, *_factory_classes(subclass)]
+    return found
+
+
+def reset_factory_state() -> None:
+    """Every factory starts over: iterators at their first entry, sequences at 0.
+
+    factory_boy keeps both per process, so without this a test's data depends on how many
+    objects earlier tests on the same worker made (a job's occupation comes from an
+    iterator: after one earlier job, a "Buchhalter" got the nursing occupation).
+    """
+    for cls in _factory_classes():
+        if cls._meta.abstract:
+            continue
+        for declaration in cls._meta.declarations.values():
+            if isinstance(declaration, factory.Iterator):
+                declaration.reset()
+        cls.reset_sequence(0, force=True)
