@@ -3,19 +3,32 @@
 Tests that need PostgreSQL, Redis or Chromium carry a marker (``postgres``, ``redis``,
 ``browser``). When the service is missing they skip with the reason – unless
 ``STADT360_REQUIRE_SERVICES=1`` (CI), where a missing service fails the test instead.
+
+Every test starts from the same state (``_fresh_state``, ``_fast_settings``). The shared
+fixtures for every folder are here: places (``gera``), people with a signed-in client per
+role (``world``, ``client_for``, ``staff_client``, ``citizen_client``), companies
+(``company_world``), offers (``family_world``) and ``immediate_tasks``.
 """
 
 import os
 import shutil
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
+from io import StringIO
 
 import pytest
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.management import call_command
+from django.test import Client
+from django.utils import translation
 
-from tests.factories import reset_factory_state
+from stadt360.accounts.roles import Role
+from stadt360.core.models import Region
+from tests.companies.world import CompanyWorld, add_people, make_company_world
+from tests.factories import UserFactory, reset_factory_state
+from tests.portal.world import World, make_world
 
 # Chromium, the live server and axe for every folder's browser tests (one browser per session).
 pytest_plugins = ["tests.browser_fixtures"]
@@ -61,13 +74,16 @@ def _fresh_state() -> Iterator[None]:
     """Nothing a test leaves in this process reaches the next test on the same worker.
 
     The in-process cache holds rendered pages, bundle results, allauth's rate limits and
-    used TOTP codes; factory_boy holds iterator and sequence positions. (A shared Redis
-    cache is left alone: CI and ``make test`` run with the in-process one.) The bundle
-    snapshot needs nothing: it is rebuilt whenever the offers' fingerprint differs.
+    used TOTP codes; factory_boy holds iterator and sequence positions; the thread keeps
+    the language a request to an /en/ page activated (``reverse()`` then builds /en/ URLs).
+    (A shared Redis cache is left alone: CI and ``make test`` run with the in-process one.)
+    The bundle snapshot needs nothing: it is rebuilt whenever the offers' fingerprint differs.
     """
     _clear_local_caches()
     reset_factory_state()
+    translation.deactivate()
     yield
+    translation.deactivate()
     _clear_local_caches()
 
 
@@ -83,3 +99,70 @@ def family_world(db) -> dict:
     from tests.bundles.worlds import make_family_world
 
     return make_family_world()
+
+
+@pytest.fixture(autouse=True)
+def _fast_settings(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Uploads into a temporary folder; a fast password hash (the real one costs seconds)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def immediate_tasks(settings) -> None:  # type: ignore[no-untyped-def]
+    """Tasks run at once inside the caller (mails, refreshes) instead of waiting for a worker."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def gera(db: None) -> Region:
+    """Gera's reference data as ``load_gera`` loads it (region, postcodes, districts, KldB)."""
+    call_command("load_gera", stdout=StringIO())
+    return Region.objects.get(slug="gera")
+
+
+# --- People: one signed-in client per role ------------------------------------------
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    """Organisations A and B with an admin and editor, a resident and city staff (with TOTP)."""
+    return make_world()
+
+
+@pytest.fixture
+def client_for(client: Client, world: World) -> Callable[[str], Client]:
+    """``client_for(role)``: the test client signed in as that role of ``world``.
+
+    Roles: anonymous (not signed in), resident, editor and admin (of organisation A),
+    other_member (admin of B), moderator and city_admin; staff have a second factor.
+    """
+
+    def sign_in(role: str) -> Client:
+        if role != "anonymous":
+            client.force_login(world.users[role])
+        return client
+
+    return sign_in
+
+
+@pytest.fixture
+def staff_client(client: Client) -> Client:
+    """Signed in as a Django staff user (``is_staff``: the barrier back office's rule today)."""
+    client.force_login(UserFactory(email="staff@gera.example", is_staff=True))
+    return client
+
+
+@pytest.fixture
+def citizen_client(client: Client) -> Client:
+    """Signed in as a resident."""
+    client.force_login(UserFactory(email="citizen@example.org", role=Role.RESIDENT))
+    return client
+
+
+@pytest.fixture
+def company_world(db: None) -> CompanyWorld:
+    """Five Gera companies with products, three cooperation posts and an admin each."""
+    world = make_company_world()
+    add_people(world)
+    return world

@@ -9,6 +9,8 @@ import datetime
 
 import pytest
 from django.core.cache import cache
+from django.urls import reverse
+from django.utils import translation
 
 from stadt360.bundles.schemas import BundleQuery
 from stadt360.bundles.services import count_candidates
@@ -61,3 +63,17 @@ def test_the_cache_starts_empty() -> None:
 
 def test_the_cache_starts_empty_too() -> None:
     cache_starts_empty()
+
+
+def language_is_the_default() -> None:
+    assert translation.get_language() == "de"
+    assert reverse("public:home") == "/"
+    translation.activate("en")  # as a request to an /en/ page leaves it in this thread
+
+
+def test_the_language_starts_as_german() -> None:
+    language_is_the_default()
+
+
+def test_the_language_starts_as_german_too() -> None:
+    language_is_the_default()

@@ -1,11 +1,8 @@
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 
-from stadt360.core.models import Region
 from stadt360.imports.models import ImportRun
 from stadt360.imports.services import run_import
 from stadt360.providers.models import Provider, ProviderKind
@@ -13,12 +10,6 @@ from tests.factories import ProviderFactory
 
 SHARED = Path(settings.STADT360_SHARED_DATA)
 DATA = Path(__file__).parent / "data"
-
-
-@pytest.fixture
-def gera(db: None) -> Region:
-    call_command("load_gera", stdout=StringIO())
-    return Region.objects.get(slug="gera")
 
 
 @pytest.fixture

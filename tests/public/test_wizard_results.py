@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -30,14 +29,6 @@ def english() -> Iterator[None]:
     """Pages in English (URLs under /en/), so assertions read the msgids."""
     with translation.override("en"):
         yield
-
-
-@pytest.fixture(autouse=True)
-def empty_cache() -> Iterator[None]:
-    """Rendered results pages and bundle results are cached; each test starts without them."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
