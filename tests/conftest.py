@@ -23,6 +23,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
+from django.utils.module_loading import autodiscover_modules
 
 from stadt360.accounts.roles import Role
 from stadt360.core.models import Region
@@ -32,6 +33,12 @@ from tests.portal.world import World, make_world
 
 # Chromium, the live server and axe for every folder's browser tests (one browser per session).
 pytest_plugins = ["tests.browser_fixtures"]
+
+# ``@task`` builds its Task with the class of the backend configured at import time. A tasks
+# module first imported inside a test that switches TASKS to RQ (django-tasks-rq uses the
+# django_tasks backport's Task) keeps those objects, and a later database-backend test
+# refuses them ("does not point to a Task"). Import every app's tasks now, with the default.
+autodiscover_modules("tasks")
 
 REQUIRE_SERVICES = os.environ.get("STADT360_REQUIRE_SERVICES") == "1"
 CHROMIUM = os.environ.get("STADT360_CHROMIUM", "/usr/bin/chromium")

@@ -6,11 +6,15 @@ The live-count pair is the CI failure itself and fails in file order.
 """
 
 import datetime
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.core.cache import cache
+from django.tasks import Task
 from django.urls import reverse
 from django.utils import translation
+from django.utils.module_loading import module_has_submodule
 
 from stadt360.bundles.schemas import BundleQuery
 from stadt360.bundles.services import count_candidates
@@ -77,3 +81,18 @@ def test_the_language_starts_as_german() -> None:
 
 def test_the_language_starts_as_german_too() -> None:
     language_is_the_default()
+
+
+def test_task_objects_stay_django_tasks_when_a_test_switches_to_rq(settings) -> None:
+    """``@task`` uses the class of the backend configured at import time; the root conftest
+    imports every tasks module first, so a test under RQ cannot turn them into the
+    django_tasks backport's Task (which the database backend then refuses)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    modules = [
+        import_module(f"{app.name}.tasks")
+        for app in apps.get_app_configs()
+        if module_has_submodule(app.module, "tasks") and app.name.startswith("stadt360.")
+    ]
+    found = [obj for module in modules for obj in vars(module).values() if hasattr(obj, "enqueue")]
+    assert len(found) >= 8
+    assert all(isinstance(obj, Task) for obj in found), found
