@@ -3,6 +3,9 @@
 The PostgreSQL pass runs when the server is reachable, or always when
 ``STADT360_REQUIRE_SERVICES=1`` (CI), where an unreachable server is an error.
 Browser journeys run in the SQLite pass only: they test pages, not the database.
+Tests run in random order (pytest-randomly, one seed for all xdist workers of a pass): each
+pass prints ``Using --randomly-seed=N`` at its top, and ``PYTEST_ADDOPTS="-p randomly
+--randomly-seed=N" make test`` repeats that order (``-p no:randomly``: file order).
 pytest's exit code 5 ("no tests collected") counts as a failure: a suite that
 runs nothing proves nothing.
 """

@@ -3,17 +3,43 @@
 Tests that need PostgreSQL, Redis or Chromium carry a marker (``postgres``, ``redis``,
 ``browser``). When the service is missing they skip with the reason – unless
 ``STADT360_REQUIRE_SERVICES=1`` (CI), where a missing service fails the test instead.
+
+Every test starts from the same state (``_fresh_state``, ``_fast_settings``). The shared
+fixtures for every folder are here: places (``gera``), people with a signed-in client per
+role (``world``, ``client_for``, ``staff_client``, ``citizen_client``), companies
+(``company_world``), offers (``family_world``) and ``immediate_tasks``.
 """
 
 import os
 import shutil
 import socket
+from collections.abc import Callable, Iterator
 from functools import cache
+from io import StringIO
 
 import pytest
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.management import call_command
+from django.test import Client
+from django.utils import translation
+from django.utils.module_loading import autodiscover_modules
+
+from stadt360.accounts.roles import Role
+from stadt360.core.models import Region
+from tests.accounts.sessions import sign_in_with_second_factor
+from tests.companies.world import CompanyWorld, add_people, make_company_world
+from tests.factories import UserFactory, reset_factory_state
+from tests.portal.world import World, make_world
 
 # Chromium, the live server and axe for every folder's browser tests (one browser per session).
 pytest_plugins = ["tests.browser_fixtures"]
+
+# ``@task`` builds its Task with the class of the backend configured at import time. A tasks
+# module first imported inside a test that switches TASKS to RQ (django-tasks-rq uses the
+# django_tasks backport's Task) keeps those objects, and a later database-backend test
+# refuses them ("does not point to a Task"). Import every app's tasks now, with the default.
+autodiscover_modules("tasks")
 
 REQUIRE_SERVICES = os.environ.get("STADT360_REQUIRE_SERVICES") == "1"
 CHROMIUM = os.environ.get("STADT360_CHROMIUM", "/usr/bin/chromium")
@@ -51,9 +77,105 @@ def _require_services(request: pytest.FixtureRequest) -> None:
             pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_state() -> Iterator[None]:
+    """Nothing a test leaves in this process reaches the next test on the same worker.
+
+    The in-process cache holds rendered pages, bundle results, allauth's rate limits and
+    used TOTP codes; factory_boy holds iterator and sequence positions; the thread keeps
+    the language a request to an /en/ page activated (``reverse()`` then builds /en/ URLs).
+    (A shared Redis cache is left alone: CI and ``make test`` run with the in-process one.)
+    The bundle snapshot needs nothing: it is rebuilt whenever the offers' fingerprint differs.
+    """
+    _clear_local_caches()
+    reset_factory_state()
+    translation.deactivate()
+    yield
+    translation.deactivate()
+    _clear_local_caches()
+
+
+def _clear_local_caches() -> None:
+    for backend in caches.all():
+        if isinstance(backend, LocMemCache):
+            backend.clear()
+
+
 @pytest.fixture
 def family_world(db) -> dict:
     """Nursing day jobs, flats, two Kitas with places and a school, in one Gera district."""
     from tests.bundles.worlds import make_family_world
 
     return make_family_world()
+
+
+@pytest.fixture(autouse=True)
+def _fast_settings(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Uploads into a temporary folder; a fast password hash (the real one costs seconds)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def immediate_tasks(settings) -> None:  # type: ignore[no-untyped-def]
+    """Tasks run at once inside the caller (mails, refreshes) instead of waiting for a worker."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def gera(db: None) -> Region:
+    """Gera's reference data as ``load_gera`` loads it (region, postcodes, districts, KldB)."""
+    call_command("load_gera", stdout=StringIO())
+    return Region.objects.get(slug="gera")
+
+
+# --- People: one signed-in client per role ------------------------------------------
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    """Organisations A and B with an admin and editor, a resident and city staff (with TOTP)."""
+    return make_world()
+
+
+@pytest.fixture
+def client_for(client: Client, world: World) -> Callable[[str], Client]:
+    """``client_for(role)``: the test client signed in as that role of ``world``.
+
+    Roles: anonymous (not signed in), resident, editor and admin (of organisation A),
+    other_member (admin of B), moderator and city_admin; staff sign in with password and
+    second factor, as the MFA gate requires.
+    """
+
+    def sign_in(role: str) -> Client:
+        user = world.users.get(role)
+        if user is not None and role != "resident":
+            sign_in_with_second_factor(client, user)
+        elif user is not None:
+            client.force_login(user)
+        return client
+
+    return sign_in
+
+
+@pytest.fixture
+def staff_client(client: Client) -> Client:
+    """Signed in as a Django staff user (``is_staff``: the barrier back office's rule today)."""
+    sign_in_with_second_factor(client, UserFactory(email="staff@gera.example", is_staff=True))
+    return client
+
+
+@pytest.fixture
+def citizen_client(client: Client) -> Client:
+    """Signed in as a resident."""
+    client.force_login(UserFactory(email="citizen@example.org", role=Role.RESIDENT))
+    return client
+
+
+@pytest.fixture
+def company_world(db: None) -> CompanyWorld:
+    """Five Gera companies with products, three cooperation posts and an admin each."""
+    world = make_company_world()
+    add_people(world)
+    return world

@@ -8,23 +8,35 @@ share one "Gera" without unique-key clashes, and they coexist with ``load_gera``
     job = JobFactory()                                  # employer, occupation, district included
     kita = KitaFactory(opening_hours=[])                # without the default Mon–Fri 6:30–16:30
     FreePlaceFactory(kita=kita, min_age_months=12, max_age_months=36)
+    moderator = UserFactory(role=Role.CITY_MODERATOR, mfa=True)   # signs in with PASSWORD
+    MembershipFactory(provider=job.provider, role=MemberRole.ADMIN)
+    CompanyFactory(provider=job.provider)
+
+People sign in with ``PASSWORD`` (tests hash it with MD5, see the root conftest); staff
+roles need ``mfa=True`` (an active TOTP authenticator) to pass the MFA gate.
 """
 
 import datetime
 from decimal import Decimal
 
 import factory
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.utils import timezone
 from django.utils.text import slugify
 
+from stadt360.accounts.models import User
+from stadt360.accounts.roles import Role, group
 from stadt360.childcare.models import FreePlace, Kita, OpeningHours, Weekday
+from stadt360.companies.choices import ProductKind, SizeClass
+from stadt360.companies.models import Company, Product
 from stadt360.core.choices import OfferSource, OfferStatus
 from stadt360.core.data import DATA_DIR
 from stadt360.core.data.reference import postcode_centroid, read_json
 from stadt360.core.models import District, PostcodeArea, Region
 from stadt360.housing.models import Flat
 from stadt360.jobs.models import EmploymentType, Job, Occupation
-from stadt360.providers.models import Provider, ProviderKind
+from stadt360.providers.models import MemberRole, Membership, Provider, ProviderKind
 from stadt360.schools.models import School, SchoolType
 
 GERA = read_json(DATA_DIR / "gera.json")
@@ -258,3 +270,120 @@ class SchoolFactory(OfferFactory):
     grade_to = 4
     all_day_care = True
     languages = factory.LazyFunction(lambda: ["en"])
+
+
+# --- People and organisations -------------------------------------------------------
+
+PASSWORD = "Gera-test-passwort-2026!"
+
+
+def add_totp(user: User) -> str:
+    """Activates a TOTP authenticator for ``user`` and returns its secret."""
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A person with a verified primary e-mail address who signs in with ``PASSWORD``.
+
+    ``role`` adds the role's group (resident, city moderator …); ``mfa=True`` activates TOTP.
+    """
+
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    username = factory.LazyAttribute(lambda o: o.email)
+    password = PASSWORD
+
+    @classmethod
+    def _create(cls, model_class: type[User], *args: object, **kwargs: object) -> User:
+        return model_class.objects.create_user(*args, **kwargs)  # hashes the password
+
+    @factory.post_generation
+    def verified_email(self, create: bool, extracted: object, **kwargs: object) -> None:
+        if create:
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+    @factory.post_generation
+    def role(self, create: bool, extracted: Role | None, **kwargs: object) -> None:
+        if create and extracted is not None:
+            self.groups.add(group(extracted))
+
+    @factory.post_generation
+    def mfa(self, create: bool, extracted: bool | None, **kwargs: object) -> None:
+        if create and extracted:
+            add_totp(self)
+
+
+def make_user(email: str, *, role: Role | None = None, mfa: bool = False) -> User:
+    return UserFactory(email=email, role=role, mfa=mfa)
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    """A member of an organisation (editor unless told), with the mirror group of the role."""
+
+    class Meta:
+        model = Membership
+        skip_postgeneration_save = True
+
+    user = factory.SubFactory(UserFactory, mfa=True)
+    provider = factory.SubFactory(ProviderFactory)
+    role = MemberRole.EDITOR
+
+    @factory.post_generation
+    def mirror_group(self, create: bool, extracted: object, **kwargs: object) -> None:
+        if create:
+            admin = self.role == MemberRole.ADMIN
+            self.user.groups.add(group(Role.PROVIDER_ADMIN if admin else Role.PROVIDER_EDITOR))
+
+
+def add_member(user: User, provider: Provider, role: str) -> Membership:
+    return MembershipFactory(user=user, provider=provider, role=role)
+
+
+class CompanyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Company
+
+    provider = factory.SubFactory(ProviderFactory, kind=ProviderKind.EMPLOYER)
+    description = "Ein Unternehmen in Gera."
+    wz_code = "25.62"
+    wz_label = "Mechanik a. n. g."
+    wz_section = "C"
+    size_class = SizeClass.SMALL
+
+
+class ProductFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Product
+
+    company = factory.SubFactory(CompanyFactory)
+    kind = ProductKind.PRODUCT
+    name = factory.Sequence(lambda n: f"Produkt {n}")
+    category = "metal_parts"
+
+
+def _factory_classes(root: type = factory.base.BaseFactory) -> list[type]:
+    found = []
+    for subclass in root.__subclasses__():
+        found += [subclass, *_factory_classes(subclass)]
+    return found
+
+
+def reset_factory_state() -> None:
+    """Every factory starts over: iterators at their first entry, sequences at 0.
+
+    factory_boy keeps both per process, so without this a test's data depends on how many
+    objects earlier tests on the same worker made (a job's occupation comes from an
+    iterator: after one earlier job, a "Buchhalter" got the nursing occupation).
+    """
+    for cls in _factory_classes():
+        if cls._meta.abstract:
+            continue
+        for declaration in cls._meta.declarations.values():
+            if isinstance(declaration, factory.Iterator):
+                declaration.reset()
+        cls.reset_sequence(0, force=True)

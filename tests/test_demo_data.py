@@ -26,12 +26,6 @@ TODAY = datetime.date(2026, 3, 2)
 OFFER_MODELS = (Job, Flat, Kita, School)
 
 
-@pytest.fixture
-def gera(db: None) -> Region:
-    call_command("load_gera", stdout=StringIO())
-    return Region.objects.get(slug="gera")
-
-
 def key_fields() -> dict[str, list[tuple]]:
     """What must repeat exactly for the same seed (primary keys may differ)."""
     return {

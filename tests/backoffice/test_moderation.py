@@ -6,11 +6,7 @@ from django.urls import reverse
 
 from stadt360.core.models import AuditEntry
 from stadt360.providers.models import MemberRole, Provider
-from tests.factories import ProviderFactory
-from tests.portal.conftest import _fast_settings, _fresh_cache, client_for, world
-from tests.portal.world import add_member, make_user
-
-__all__ = ["_fast_settings", "_fresh_cache", "client_for", "world"]
+from tests.factories import ProviderFactory, add_member, make_user
 
 
 def registered_provider() -> Provider:

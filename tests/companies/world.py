@@ -12,41 +12,26 @@
 import datetime
 from dataclasses import dataclass, field
 
-import factory
 from django.utils import timezone
 
-from stadt360.companies.choices import ProductKind, SizeClass
-from stadt360.companies.models import Company, Product, Site
+from stadt360.companies.choices import SizeClass
+from stadt360.companies.models import Company, Site
 from stadt360.companies.services import create_company
 from stadt360.cooperation.choices import Direction, PostType
 from stadt360.cooperation.models import Post
 from stadt360.cooperation.services import create_post
 from stadt360.core.geo import offset_point
-from stadt360.providers.models import MemberRole, Provider, ProviderKind
-from tests.factories import DistrictFactory, ProviderFactory
-from tests.portal.world import add_member, make_user
+from stadt360.providers.models import MemberRole, Provider
+from tests.factories import (
+    CompanyFactory,
+    DistrictFactory,
+    ProductFactory,
+    ProviderFactory,
+    add_member,
+    make_user,
+)
 
-
-class CompanyFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Company
-
-    provider = factory.SubFactory(ProviderFactory, kind=ProviderKind.EMPLOYER)
-    description = "Ein Unternehmen in Gera."
-    wz_code = "25.62"
-    wz_label = "Mechanik a. n. g."
-    wz_section = "C"
-    size_class = SizeClass.SMALL
-
-
-class ProductFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Product
-
-    company = factory.SubFactory(CompanyFactory)
-    kind = ProductKind.PRODUCT
-    name = factory.Sequence(lambda n: f"Produkt {n}")
-    category = "metal_parts"
+__all__ = ["CompanyFactory", "CompanyWorld", "add_people", "make_company", "make_company_world"]
 
 
 PROFILES = {

@@ -4,16 +4,13 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import closing
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 
-from stadt360.core.models import Region
 from stadt360.imports.models import ImportRun
 from stadt360.imports.services import run_import
 from stadt360.providers.models import Provider, ProviderKind
@@ -29,12 +26,6 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 def _private_files(settings, tmp_path: Path) -> None:
     """Uploaded feed files go to a temporary private folder, never into the project's var/."""
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-
-
-@pytest.fixture
-def gera(db: None) -> Region:
-    call_command("load_gera", stdout=StringIO())
-    return Region.objects.get(slug="gera")
 
 
 @pytest.fixture

@@ -9,41 +9,34 @@ allauth's API, as the MFA gate requires.
 from dataclasses import dataclass, field
 from typing import Any
 
-from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-from django.contrib.auth import get_user_model
-
-from stadt360.accounts.roles import Role, group
+from stadt360.accounts.roles import Role
 from stadt360.core.choices import OfferStatus
 from stadt360.providers.models import Invitation, MemberRole, Membership, Provider
-from tests.factories import FlatFactory, JobFactory, KitaFactory, ProviderFactory, SchoolFactory
+from tests.factories import (
+    PASSWORD,
+    FlatFactory,
+    JobFactory,
+    KitaFactory,
+    ProviderFactory,
+    SchoolFactory,
+    add_member,
+    add_totp,
+    make_user,
+)
 
-PASSWORD = "Gera-test-passwort-2026!"
+# PASSWORD, add_member, add_totp and make_user live in tests/factories.py; importing them
+# from here still works.
+__all__ = [
+    "PASSWORD",
+    "ROLES",
+    "World",
+    "add_member",
+    "add_totp",
+    "make_user",
+    "make_world",
+    "png_upload",
+]
 ROLES = ("anonymous", "resident", "editor", "admin", "other_member", "moderator", "city_admin")
-
-
-def make_user(email: str, *, role: Role | None = None, mfa: bool = False) -> Any:
-    user = get_user_model().objects.create_user(username=email, email=email, password=PASSWORD)
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    if role is not None:
-        user.groups.add(group(role))
-    if mfa:
-        add_totp(user)
-    return user
-
-
-def add_totp(user: Any) -> str:
-    """Activates a TOTP authenticator for ``user`` and returns its secret."""
-    secret = generate_totp_secret()
-    TOTP.activate(user, secret)
-    return secret
-
-
-def add_member(user: Any, provider: Provider, role: str) -> Membership:
-    membership = Membership.objects.create(user=user, provider=provider, role=role)
-    mirror = Role.PROVIDER_ADMIN if role == MemberRole.ADMIN else Role.PROVIDER_EDITOR
-    user.groups.add(group(mirror))
-    return membership
 
 
 @dataclass

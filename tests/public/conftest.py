@@ -5,8 +5,6 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import User
-from django.test import Client
 
 from stadt360.childcare.models import Kita
 from stadt360.core.choices import OfferSource, OfferStatus
@@ -14,7 +12,6 @@ from stadt360.housing.models import Flat
 from stadt360.jobs.models import EmploymentType, Job
 from stadt360.providers.models import Provider, ProviderKind
 from stadt360.schools.models import School, SchoolType
-from tests.accounts.sessions import sign_in_with_second_factor
 
 GERA = {"postcode": "07545", "city": "Gera", "latitude": 50.8786, "longitude": 12.0826}
 
@@ -53,19 +50,3 @@ def make_offer(provider: Provider) -> Callable[..., Any]:
 @pytest.fixture
 def demo_offer(make_offer: Callable[..., Any]) -> Job:
     return make_offer("job", "Pflegefachkraft (Demo)", source=OfferSource.DEMO)
-
-
-@pytest.fixture
-def staff_client(client: Client, django_user_model: type[User]) -> Client:
-    user = django_user_model.objects.create_user(
-        "staff", password="x-staff-pass-123", is_staff=True
-    )
-    sign_in_with_second_factor(client, user)  # staff need a second factor
-    return client
-
-
-@pytest.fixture
-def citizen_client(client: Client, django_user_model: type[User]) -> Client:
-    user = django_user_model.objects.create_user("citizen", password="x-citizen-pass-123")
-    client.force_login(user)
-    return client

@@ -33,14 +33,6 @@ def english() -> Iterator[None]:
         yield
 
 
-@pytest.fixture(autouse=True)
-def empty_cache() -> Iterator[None]:
-    """Rendered results pages and bundle results are cached; each test starts without them."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def city() -> None:
     """A small Gera: nursing and other jobs, family flats, Kitas with free places for 1 and 4."""

@@ -46,8 +46,11 @@ def judged_corpus(
     """key → (kind, pk) of the 480 offers of the judged corpus, indexed."""
     with django_db_blocker.unblock(), transaction.atomic():  # type: ignore[attr-defined]
         districts = make_districts()
+        # Named: each test restarts the factories' sequences, and its own providers must not
+        # clash with these (module-scoped) ones.
         providers = {
-            kind: ProviderFactory(kind=pk_kind) for kind, (_, pk_kind, _) in FACTORIES.items()
+            kind: ProviderFactory(kind=pk_kind, name=f"Korpus {kind}")
+            for kind, (_, pk_kind, _) in FACTORIES.items()
         }
         keys = {spec.key: save(spec, districts, providers) for spec in offers(480)}
         rebuild_index()

@@ -4,7 +4,6 @@ from django.tasks import task
 
 from .models import Interest, InterestRecipient
 from .notifications import mail_answer, mail_recipients
-from .services import close_expired_posts
 
 
 @task()
@@ -23,9 +22,3 @@ def notify_interest_sender_task(*, recipient_id: int) -> bool:
         .first()
     )
     return mail_answer(recipient) if recipient else False
-
-
-@task()
-def close_expired_posts_task() -> int:
-    """Closes posts past their ``valid_until`` day (run daily)."""
-    return close_expired_posts()

@@ -149,17 +149,6 @@ def remove_member(*, membership: Membership, by: Any) -> None:
         _sync_provider_groups(user)
 
 
-def change_member_role(*, membership: Membership, role: str, by: Any) -> Membership:
-    if (
-        membership.role == MemberRole.ADMIN
-        and role != MemberRole.ADMIN
-        and _admin_count(membership.provider) <= 1
-    ):
-        raise ValidationError(_("An organisation needs at least one administrator."))
-    with transaction.atomic():
-        return _add_member(provider=membership.provider, user=membership.user, role=role, by=by)
-
-
 def _admin_count(provider: Provider) -> int:
     return Membership.objects.filter(provider=provider, role=MemberRole.ADMIN).count()
 

@@ -23,9 +23,6 @@ class ProviderQuerySet(models.QuerySet):
     def verified(self) -> Self:
         return self.filter(verified=True)
 
-    def of_kind(self, kind: str) -> Self:
-        return self.filter(kind=kind)
-
     def awaiting_review(self) -> Self:
         """Registered organisations the city has neither verified nor rejected yet."""
         return self.filter(verified=False, rejected=False, memberships__isnull=False).distinct()

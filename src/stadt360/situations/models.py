@@ -249,10 +249,6 @@ class Step(models.Model):
     def document_list(self) -> list[str]:
         return [line.strip() for line in self.documents.splitlines() if line.strip()]
 
-    @property
-    def has_deadline(self) -> bool:
-        return self.deadline_anchor_id is not None
-
     def deadline_text(self) -> str:
         """'within 14 days after moving in' in the active language, or '' without a deadline."""
         if not self.deadline_anchor or self.deadline_days is None:
