@@ -16,6 +16,7 @@ import socket
 from collections.abc import Callable, Iterator
 from functools import cache
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.core.cache import caches
@@ -157,6 +158,12 @@ def client_for(client: Client, world: World) -> Callable[[str], Client]:
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def admin_client(client: Client, admin_user: Any) -> Client:
+    """pytest-django's superuser client, signed in with the second factor the gate requires."""
+    return sign_in_with_second_factor(client, admin_user)
 
 
 @pytest.fixture

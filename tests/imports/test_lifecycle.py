@@ -76,8 +76,9 @@ def test_a_killed_worker_is_resumed_by_recovery_and_converges(shared, landlord) 
     run.refresh_from_db()
     assert run.status == RunStatus.QUEUED
     line = run.issues.get(code="interrupted").message
-    assert "after 20 of 40 records: records 1 to 20 of the file were saved" in line
-    assert "continues from record 21" in line
+    assert "nach 20 von 40 Datensätzen unterbrochen" in line  # the report is German
+    assert "Die Datensätze 1 bis 20 der Datei wurden wie gezählt gespeichert" in line
+    assert "ab Datensatz 21 fortgesetzt" in line
 
     resumed = shared.run("-m", "stadt360.manage", "db_worker", "--batch", "--queue-name", "*")
     assert resumed.returncode == 0, resumed.stderr[-2000:]
@@ -108,8 +109,9 @@ def test_a_killed_import_feed_is_closed_as_failed_saying_what_is_live(
     assert (run.status, run.processed, run.created) == (RunStatus.FAILED, 10, 10)
     assert run.finished_at is not None
     text = report(run)
-    assert "after 10 of 30 records: records 1 to 10 of the file were saved" in text
-    assert "not stored with the run" in text
+    assert "nach 10 von 30 Datensätzen unterbrochen" in text  # the report is German
+    assert "Die Datensätze 1 bis 10 der Datei wurden wie gezählt gespeichert" in text
+    assert "nicht mit dem Lauf gespeichert" in text
     assert call_command("recover_import_runs", stdout=StringIO()) is None
     assert ImportRun.objects.get().issues.filter(code="interrupted").count() == 1
 
