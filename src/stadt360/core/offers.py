@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from . import audit
 from .choices import OfferSource, OfferStatus
 from .models import AuditEntry, Offer
+from .publishing import may_publish, require_verified
 
 if TYPE_CHECKING:  # core does not import apps above it at run time
     from stadt360.providers.models import Provider
@@ -239,6 +240,17 @@ def audit_many(offers: list[Offer], action: str, *, by: Any, via: str, changes: 
     )
 
 
+def hold_back(offer: Offer, provider: Any) -> bool:
+    """The publish rule on every write: an unverified provider's offer is stored as a draft.
+
+    True when the offer would have been public and is a draft now (imports report it).
+    """
+    if offer.status == OfferStatus.PUBLISHED and not may_publish(provider):
+        offer.status = OfferStatus.DRAFT
+        return True
+    return False
+
+
 def created_changes(offer: Offer, values: Mapping[str, Any], nested_rows: Mapping) -> dict:
     changes = audit.changes_between({}, {key: getattr(offer, key) for key in values})
     changes.update({name: [None, state] for name, state in nested_rows.items()})
@@ -264,6 +276,7 @@ def create_offer(
         offer = offer_kind.model(
             provider=provider, source=source, external_id=external_id, **values
         )
+        hold_back(offer, provider)
         instances = validate(offer, offer_kind, nested)
         offer.save()
         replace_nested(offer, offer_kind, instances)
@@ -287,18 +300,14 @@ def update_offer(*, offer: Offer, data: Mapping[str, Any], by: Any = None, via: 
 def apply_update(
     *, offer: Offer, data: Mapping[str, Any], by: Any, via: str, action: str = "updated"
 ) -> dict[str, list]:
-    """Updates the offer; returns the changes (empty: nothing differed, nothing was written)."""
+    """Updates the offer; returns the changes (empty: nothing differed, nothing was written).
+
+    An unverified provider's offer ends as a draft, even one that was public before.
+    """
     kind = kind_of(offer)
     values, nested = normalise(kind=kind, data=data)
-    if POSITION_FIELDS & values.keys() and "district_id" not in values:
-        moved = any(getattr(offer, key) != values[key] for key in POSITION_FIELDS & values.keys())
-        if moved:
-            values["district_id"] = None  # the refresh task places it again
     with transaction.atomic():
-        before = audit.snapshot(offer, values.keys())
-        for key, value in values.items():
-            setattr(offer, key, value)
-        changes = audit.changes_between(before, values)
+        changes = assign(offer, values, offer.provider)
         instances = validate(offer, kind, nested)
         for name, rows in instances.items():
             old, new = current_nested(offer, kind, name), nested_state(kind, name, rows)
@@ -314,8 +323,13 @@ def apply_update(
 
 
 def set_status(*, offer: Offer, status: str, action: str, by: Any = None, via: str = "") -> Offer:
-    """Publish, archive or withdraw: only the status changes (and nothing when it is already so)."""
+    """Publish, archive or withdraw: only the status changes (and nothing when it is already so).
+
+    Publishing refuses an unverified provider (:class:`UnverifiedProvider`, a 403).
+    """
     kind = kind_of(offer)
+    if status == OfferStatus.PUBLISHED:
+        require_verified(offer.provider)
     if offer.status == status:
         return offer
     with transaction.atomic():
@@ -482,6 +496,7 @@ class UpsertResult:
     outcome: Outcome | None = None
     errors: dict[str, list[str]] = field(default_factory=dict)
     offer: Offer | None = None
+    held_back: bool = False  # meant to be public, stored as a draft (unverified provider)
 
 
 def upsert_many(
@@ -535,10 +550,12 @@ def prepare_many(offer_kind, provider, existing, items):
                 offer = offer_kind.model(
                     provider=provider, source=OfferSource.IMPORT, external_id=external_id, **values
                 )
+                result.held_back = hold_back(offer, provider)
                 quick_clean(offer)
                 creates.append((result, offer, values))
                 continue
-            changes = assign(offer, values)
+            changes = assign(offer, values, provider)
+            result.held_back = held_back(values, offer)
             if not changes:
                 result.outcome, result.offer = Outcome.UNCHANGED, offer
                 continue
@@ -549,16 +566,26 @@ def prepare_many(offer_kind, provider, existing, items):
     return results, creates, updates
 
 
-def assign(offer: Offer, values: dict[str, Any]) -> dict[str, list]:
-    """Sets the values on ``offer``; returns the changes (a move clears the district)."""
+def held_back(data: Mapping[str, Any], offer: Offer) -> bool:
+    """Whether the caller asked for a public offer and the publish rule kept it a draft."""
+    return data.get("status") == OfferStatus.PUBLISHED and offer.status != OfferStatus.PUBLISHED
+
+
+def assign(offer: Offer, values: dict[str, Any], provider: Any) -> dict[str, list]:
+    """Sets the values on ``offer``; returns the changes.
+
+    A move clears the district (the refresh task places it again); the publish rule may
+    turn the offer into a draft (:func:`hold_back`).
+    """
     if "district_id" not in values and any(
         getattr(offer, key) != values[key] for key in POSITION_FIELDS & values.keys()
     ):
         values = {**values, "district_id": None}
-    before = audit.snapshot(offer, values.keys())
+    before = audit.snapshot(offer, [*values.keys(), "status"])
     for key, value in values.items():
         setattr(offer, key, value)
-    return audit.changes_between(before, values)
+    hold_back(offer, provider)
+    return audit.changes_between(before, audit.snapshot(offer, before.keys()))
 
 
 def quick_clean(offer: Offer) -> None:
@@ -618,6 +645,7 @@ def upsert_isolated(offer_kind, provider, external_id, data, by, via) -> UpsertR
                 by=by,
                 via=via,
             )
+        result.held_back = held_back(data, result.offer)
     except ValidationError as error:
         result.errors = error.message_dict
     except IntegrityError as error:

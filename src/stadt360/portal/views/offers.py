@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from stadt360.core.choices import OfferStatus
+from stadt360.core.publishing import NOT_VERIFIED, UnverifiedProvider
 from stadt360.portal.models import OfferImage
 
 from ..access import current_provider, portal_view, require, scoped_object
@@ -75,12 +76,15 @@ def offer_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         offer_kind, request.POST if request.method == "POST" else None, instance=copy
     )
     if request.method == "POST" and bundle.is_valid():
+        was_public = offer.status == OfferStatus.PUBLISHED
         try:
             offer_kind.call("update", offer, data=bundle.data(), by=request.user)
         except ValidationError as error:
             bundle.add_errors(error)
         else:
             messages.success(request, _("Your changes were saved."))
+            if was_public and offer.status != OfferStatus.PUBLISHED:
+                messages.warning(request, NOT_VERIFIED)  # the service kept it a draft
             return redirect("portal:offer-preview", kind=offer_kind.key, pk=offer.pk)
     return render_form(request, offer_kind, bundle, provider=offer.provider, offer=offer)
 
@@ -136,6 +140,9 @@ def status_action(verb: str, perm: str, message: Any) -> Any:
         offer = scoped_object(offer_kind.model, request.user, pk, perm)
         try:
             result = offer_kind.call(verb, offer, by=request.user)
+        except UnverifiedProvider as refused:
+            messages.error(request, refused.message)
+            return redirect("portal:offer-preview", kind=offer_kind.key, pk=offer.pk)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("portal:offer-preview", kind=offer_kind.key, pk=offer.pk)
