@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from stadt360.core import offers
 from stadt360.core.choices import OfferStatus
+from stadt360.offers import services as offers
 from stadt360.providers.models import Provider
 
 from . import conf, reading

@@ -12,7 +12,7 @@ from django import forms
 from django.forms.boundfield import BoundField
 from django.utils.translation import gettext_lazy as _
 
-from .selectors import OFFER_KINDS
+from stadt360.offers.registry import registry as offer_kinds
 
 
 def kern_widget_class(widget: forms.Widget, has_errors: bool) -> str:
@@ -73,6 +73,6 @@ class SearchForm(KernForm):
     q = forms.CharField(label=_("Search term"), max_length=100, required=False)
     kind = forms.ChoiceField(
         label=_("Kind of offer"),
-        choices=[("", _("All kinds")), *((kind.key, kind.plural) for kind in OFFER_KINDS)],
+        choices=lambda: [("", _("All kinds")), *((kind.key, kind.plural) for kind in offer_kinds)],
         required=False,
     )
