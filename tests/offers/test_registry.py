@@ -27,6 +27,7 @@ def test_the_four_kinds_register_themselves_from_their_apps():
 def test_every_kind_has_read_api_write_api_portal_and_search(key, client):
     kind = registry.get(key)
     assert client.get(reverse(f"api:{key}-list")).status_code == 200
+    assert client.get(reverse(f"public:{key}-list")).status_code == 200
     openapi = client.get("/api/v1/openapi.json").json()
     assert f"/api/v1/write/{kind.path}/{{external_id}}" in openapi["paths"]
     assert f"/api/v1/{kind.path}/{{{key}_id}}" in openapi["paths"]

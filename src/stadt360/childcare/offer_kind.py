@@ -24,6 +24,7 @@ KIND = register(
         singular=_("Kita"),
         plural=_("Kitas"),
         api_label="Kita",
+        public_segment="kitas",
         name_field="name",
         selector=kita_list,
         filterset=KitaFilterSet,

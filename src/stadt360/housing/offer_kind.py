@@ -24,6 +24,7 @@ KIND = register(
         singular=_("Flat"),
         plural=_("Flats"),
         api_label="flat",
+        public_segment="wohnungen",
         name_field="title",
         selector=flat_list,
         filterset=FlatFilterSet,

@@ -40,6 +40,7 @@ KIND = register(
         singular=_("Job"),
         plural=_("Jobs"),
         api_label="job",
+        public_segment="stellen",
         name_field="title",
         selector=job_list,
         filterset=JobFilterSet,

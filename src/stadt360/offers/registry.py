@@ -50,6 +50,7 @@ class OfferKind:
     write_schema: type
     form: type  # the portal's ModelForm
     refresh_task: Any  # a django.tasks Task taking ``ids``
+    public_segment: str = ""  # German URL segment of the public pages ("stellen"); "": none
     nested: Mapping[str, Nested] = field(default_factory=dict)
     # Turns write-API data into service data (a job's KldB code → its occupation).
     prepare_write: Callable[[dict[str, Any]], dict[str, Any]] = lambda data: data

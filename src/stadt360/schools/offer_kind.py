@@ -24,6 +24,7 @@ KIND = register(
         singular=_("School"),
         plural=_("Schools"),
         api_label="school",
+        public_segment="schulen",
         name_field="name",
         selector=school_list,
         filterset=SchoolFilterSet,
