@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from django import forms
 from django.apps import apps
 from django.db import models
 from django.http import Http404
@@ -48,7 +49,7 @@ class OfferKind:
     detail_schema: type
     page_schema: type
     write_schema: type
-    form: type  # the portal's ModelForm
+    form: type[forms.ModelForm]  # the portal's form
     refresh_task: Any  # a django.tasks Task taking ``ids``
     public_segment: str = ""  # German URL segment of the public pages ("stellen"); "": none
     nested: Mapping[str, Nested] = field(default_factory=dict)

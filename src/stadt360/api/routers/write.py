@@ -85,7 +85,7 @@ def answer(spec: OfferKind, offer: Offer, outcome: str) -> dict[str, Any]:
 def add_operations(spec: OfferKind) -> None:
     body_type = spec.write_schema
 
-    def put_offer(request: HttpRequest, external_id: str = EXTERNAL_ID, body: body_type = ...):  # type: ignore[valid-type,assignment]
+    def put_offer(request: HttpRequest, external_id: str = EXTERNAL_ID, body: body_type = ...):  # type: ignore[valid-type]
         def write(token: ApiToken) -> Any:
             offer, outcome = upsert_offer(
                 kind=spec,

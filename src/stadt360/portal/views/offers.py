@@ -122,7 +122,7 @@ def offer_preview(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 def preview_fields(offer: models.Model, kind: OfferKind) -> list[tuple[str, Any]]:
     """(label, shown value) of every field the form edits, in form order."""
     rows = []
-    for name in kind.form._meta.fields:
+    for name in kind.form._meta.fields or ():
         if name == "description":
             continue
         field = offer._meta.get_field(name)
