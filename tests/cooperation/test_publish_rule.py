@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from stadt360.cooperation.choices import PostStatus
 from stadt360.cooperation.models import Interest, Post
-from stadt360.cooperation.services import create_post, publish_post, send_interest
+from stadt360.cooperation.services import create_post, publish_post, send_interest, update_post
 from stadt360.core.models import AuditEntry
 from stadt360.core.publishing import UnverifiedProvider
 
@@ -49,6 +49,16 @@ def test_unverified_post_is_a_draft_off_the_board_until_verified(company_world, 
     publish_post(post=post, by=None)
     assert client.get(f"/kooperation/{post.pk}/").status_code == 200
     assert AuditEntry.objects.filter(action="cooperation_post.published").count() == 1
+
+
+def test_editing_an_open_post_after_verification_was_withdrawn_takes_it_off_the_board(
+    company_world,
+):
+    post = company_world.posts["cnc_offer"]
+    unverify(post.provider)
+    update_post(post=post, data={"title": "Freie CNC-Kapazität ab Mai"}, by=None)
+    assert post.status == PostStatus.DRAFT
+    assert not Post.objects.open().filter(pk=post.pk).exists()
 
 
 def test_unverified_post_created_in_the_portal_is_announced_as_draft(company_world, client):

@@ -78,16 +78,20 @@ def publish_post(*, post: Post, by: Any) -> Post:
 
 
 def update_post(*, post: Post, data: Mapping[str, Any], by: Any) -> Post:
+    """Saves the changes; an unverified organisation's open post goes back to draft."""
+    fields = (*POST_FIELDS, "status")
     with transaction.atomic():
-        before = audit.snapshot(post, POST_FIELDS)
+        before = audit.snapshot(post, fields)
         _apply_post(post, data)
+        if post.status == PostStatus.OPEN and not may_publish(post.provider):
+            post.status = PostStatus.DRAFT
         post.full_clean()
         post.save()
         audit.record(
             post,
             "cooperation_post.updated",
             by=by,
-            changes=audit.changes_between(before, audit.snapshot(post, POST_FIELDS)),
+            changes=audit.changes_between(before, audit.snapshot(post, fields)),
         )
     return post
 
