@@ -158,7 +158,26 @@ def test_flat_publish_and_withdraw(secret):
 def test_unverified_provider_may_write_but_not_publish():
     _token, secret = token_for(ProviderFactory(verified=False))
     assert call("put", "/flats/W-3", secret, FLAT).status_code == 201
-    assert call("post", "/flats/W-3/publish", secret).status_code == 403
+    refused = call("post", "/flats/W-3/publish", secret)
+    assert refused.status_code == 403
+    assert "noch nicht geprüft" in refused.json()["detail"]
+
+
+def test_unverified_provider_updating_a_public_offer_gets_a_draft(provider, secret):
+    """The write service, not the router, holds the rule: a PUT cannot keep an offer public."""
+    assert call("put", "/flats/W-4", secret, FLAT).status_code == 201
+    assert call("post", "/flats/W-4/publish", secret).json()["status"] == "published"
+    provider.verified = False
+    provider.save()
+    response = call("put", "/flats/W-4", secret, FLAT | {"title": "Neu"})
+    assert response.json() | {"id": 0} == {
+        "id": 0,
+        "kind": "flats",
+        "external_id": "W-4",
+        "status": "draft",
+        "outcome": "updated",
+    }
+    assert Flat.objects.get().status == OfferStatus.DRAFT
 
 
 def test_kita_with_opening_hours_and_free_places(secret):

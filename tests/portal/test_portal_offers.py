@@ -220,3 +220,19 @@ def test_forms_render_for_every_kind(world, client_for, kind):
     assert client.get(reverse("portal:offer-create", args=[kind])).status_code == 200
     offer = world.offers[kind]
     assert client.get(reverse("portal:offer-edit", args=[kind, offer.pk])).status_code == 200
+
+
+def test_unverified_provider_editing_a_public_offer_keeps_it_a_draft(world, client_for):
+    """Verification withdrawn: the next edit takes the offer off the public pages (the service's rule)."""
+    job = world.offers["job"]
+    type(job).objects.filter(pk=job.pk).update(status=OfferStatus.PUBLISHED)
+    world.provider.verified = False
+    world.provider.save()
+    client = client_for("editor")
+    form = job_form(title="Neuer Titel", description=job.description)
+    response = client.post(reverse("portal:offer-edit", args=["job", job.pk]), form, follow=True)
+    job.refresh_from_db()
+    assert (job.title, job.status) == ("Neuer Titel", OfferStatus.DRAFT)
+    assert "noch nicht geprüft" in response.content.decode()
+    entry = AuditEntry.objects.get(action="job.updated", object_id=str(job.pk))
+    assert entry.changes["status"] == [OfferStatus.PUBLISHED, OfferStatus.DRAFT]

@@ -9,23 +9,23 @@ from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 
 from stadt360.childcare.models import Kita
-from stadt360.childcare.services import create_kita, duplicate_kita, update_kita
 from stadt360.core.choices import OfferSource, OfferStatus
 from stadt360.core.models import AuditEntry
-from stadt360.core.offers import Outcome, refresh_offers, upsert_offer, withdraw_missing
 from stadt360.housing.models import Flat
-from stadt360.housing.services import (
-    archive_flat,
-    create_flat,
-    duplicate_flat,
-    publish_flat,
-    update_flat,
-)
 from stadt360.housing.tasks import refresh_flats_task
-from stadt360.jobs.services import create_job, update_job
+from stadt360.offers.services import (
+    Outcome,
+    archive_offer,
+    create_offer,
+    duplicate_offer,
+    publish_offer,
+    refresh_offers,
+    update_offer,
+    upsert_offer,
+    withdraw_missing,
+)
 from stadt360.providers.models import ProviderKind
 from stadt360.providers.services import create_provider
-from stadt360.schools.services import create_school
 from tests.factories import FlatFactory, OccupationFactory, ProviderFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +54,7 @@ def actions(obj) -> list[str]:
 
 def test_create_flat_validates_converts_and_audits(clerk) -> None:
     provider = ProviderFactory(kind=ProviderKind.HOUSING)
-    flat = create_flat(provider=provider, data=FLAT, by=clerk)
+    flat = create_offer(kind="flat", provider=provider, data=FLAT, by=clerk)
     flat.refresh_from_db()
     assert flat.cold_rent == Decimal("365.00")
     assert flat.status == OfferStatus.DRAFT
@@ -68,10 +68,10 @@ def test_bad_data_raises_field_errors_and_writes_nothing() -> None:
     provider = ProviderFactory(kind=ProviderKind.HOUSING)
     data = {**FLAT, "rooms": "0", "cold_rent": "viel", "colour": "blue"}
     with pytest.raises(ValidationError) as raised:
-        create_flat(provider=provider, data=data)
+        create_offer(kind="flat", provider=provider, data=data)
     assert set(raised.value.message_dict) == {"cold_rent", "colour"}
     with pytest.raises(ValidationError) as raised:
-        create_flat(provider=provider, data={**FLAT, "rooms": "0"})
+        create_offer(kind="flat", provider=provider, data={**FLAT, "rooms": "0"})
     assert set(raised.value.message_dict) == {"rooms"}
     assert not Flat.objects.exists()
     assert not AuditEntry.objects.exists()
@@ -80,29 +80,31 @@ def test_bad_data_raises_field_errors_and_writes_nothing() -> None:
 def test_protected_fields_cannot_be_set() -> None:
     provider = ProviderFactory(kind=ProviderKind.HOUSING)
     with pytest.raises(ValidationError) as raised:
-        create_flat(
-            provider=provider, data={**FLAT, "provider": ProviderFactory(), "source": "demo"}
+        create_offer(
+            kind="flat",
+            provider=provider,
+            data={**FLAT, "provider": ProviderFactory(), "source": "demo"},
         )
     assert set(raised.value.message_dict) == {"provider", "source"}
 
 
 def test_update_audits_only_changed_fields_and_skips_no_ops(clerk) -> None:
     flat = FlatFactory(cold_rent=Decimal("420.00"))
-    update_flat(flat=flat, data={"cold_rent": "445", "title": flat.title}, by=clerk)
+    update_offer(offer=flat, data={"cold_rent": "445", "title": flat.title}, by=clerk)
     entry = AuditEntry.objects.get(object_id=str(flat.pk), action="flat.updated")
     assert entry.changes == {"cold_rent": ["420.00", "445"]}
-    update_flat(flat=flat, data={"cold_rent": "445.00"}, by=clerk)
+    update_offer(offer=flat, data={"cold_rent": "445.00"}, by=clerk)
     assert actions(flat) == ["flat.updated"]
 
 
 def test_publish_archive_duplicate(clerk) -> None:
     provider = ProviderFactory(kind=ProviderKind.HOUSING)
-    flat = create_flat(provider=provider, data=FLAT, by=clerk)
-    publish_flat(flat=flat, by=clerk)
+    flat = create_offer(kind="flat", provider=provider, data=FLAT, by=clerk)
+    publish_offer(offer=flat, by=clerk)
     assert Flat.objects.published().filter(pk=flat.pk).exists()
-    archive_flat(flat=flat, by=clerk)
+    archive_offer(offer=flat, by=clerk)
     assert not Flat.objects.published().filter(pk=flat.pk).exists()
-    copy = duplicate_flat(flat=flat, by=clerk)
+    copy = duplicate_offer(offer=flat, by=clerk)
     assert (copy.status, copy.external_id, copy.title) == (OfferStatus.DRAFT, "", flat.title)
     assert actions(flat) == ["flat.created", "flat.published", "flat.archived"]
     assert actions(copy) == ["flat.created", "flat.duplicated"]
@@ -114,7 +116,7 @@ def test_tasks_are_enqueued_after_commit_and_place_the_district(
 ) -> None:
     provider = ProviderFactory(kind=ProviderKind.HOUSING)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        flat = create_flat(provider=provider, data=FLAT)
+        flat = create_offer(kind="flat", provider=provider, data=FLAT)
     assert not DBTaskResult.objects.exists()  # nothing before commit
     for callback in callbacks:
         callback()
@@ -129,7 +131,7 @@ def test_tasks_are_enqueued_after_commit_and_place_the_district(
 def test_refresh_leaves_offers_outside_the_region_alone(gera) -> None:
     provider = ProviderFactory(kind=ProviderKind.HOUSING)
     chemnitz = {**FLAT, "postcode": "09111", "latitude": 50.8322, "longitude": 12.9252}
-    flat = create_flat(provider=provider, data=chemnitz)
+    flat = create_offer(kind="flat", provider=provider, data=chemnitz)
     assert refresh_offers(kind="flat", ids=[flat.pk]) == 0
 
 
@@ -146,14 +148,16 @@ def test_job_with_occupation_code_and_salary_constraint() -> None:
         "occupation": occupation.pk,
     }
     with pytest.raises(ValidationError) as raised:
-        create_job(provider=provider, data=data)
+        create_offer(kind="job", provider=provider, data=data)
     assert set(raised.value.message_dict) == {"weekly_hours"}
     data["weekly_hours"] = "38.5"
     with pytest.raises(ValidationError):
-        create_job(provider=provider, data={**data, "salary_min": 4000, "salary_max": 3000})
-    job = create_job(provider=provider, data=data)
+        create_offer(
+            kind="job", provider=provider, data={**data, "salary_min": 4000, "salary_max": 3000}
+        )
+    job = create_offer(kind="job", provider=provider, data=data)
     assert job.occupation == occupation
-    update_job(job=job, data={"salary_min": 3000, "salary_max": 3600})
+    update_offer(offer=job, data={"salary_min": 3000, "salary_max": 3600})
     job.refresh_from_db()
     assert job.salary_max == 3600
 
@@ -173,20 +177,20 @@ KITA = {
 
 def test_kita_with_nested_rows(clerk) -> None:
     provider = ProviderFactory(kind=ProviderKind.CHILDCARE)
-    kita = create_kita(provider=provider, data=KITA, by=clerk)
+    kita = create_offer(kind="kita", provider=provider, data=KITA, by=clerk)
     assert kita.opening_hours.count() == 5
     assert kita.free_places.get().available_from == datetime.date(2026, 8, 1)
 
     hours = [{"weekday": day, "opens": "07:00", "closes": "16:30"} for day in range(5)]
-    update_kita(kita=kita, data={"opening_hours": hours})
+    update_offer(offer=kita, data={"opening_hours": hours})
     assert {str(h.opens) for h in kita.opening_hours.all()} == {"07:00:00"}
     entry = AuditEntry.objects.get(object_id=str(kita.pk), action="kita.updated")
     assert set(entry.changes) == {"opening_hours"}
 
-    update_kita(kita=kita, data={"opening_hours": hours, "free_places": KITA["free_places"]})
+    update_offer(offer=kita, data={"opening_hours": hours, "free_places": KITA["free_places"]})
     assert AuditEntry.objects.filter(action="kita.updated").count() == 1
 
-    copy = duplicate_kita(kita=kita)
+    copy = duplicate_offer(offer=kita)
     assert copy.opening_hours.count() == 5
     assert copy.free_places.count() == 1
 
@@ -195,7 +199,7 @@ def test_kita_nested_errors() -> None:
     provider = ProviderFactory(kind=ProviderKind.CHILDCARE)
     bad = {**KITA, "opening_hours": [{"weekday": 0, "opens": "17:00", "closes": "07:00"}] * 2}
     with pytest.raises(ValidationError) as raised:
-        create_kita(provider=provider, data=bad)
+        create_offer(kind="kita", provider=provider, data=bad)
     assert "opening_hours" in raised.value.message_dict
     assert not Kita.objects.exists()
 
@@ -212,8 +216,10 @@ def test_school_grades_must_be_ordered() -> None:
         "longitude": 12.07,
     }
     with pytest.raises(ValidationError):
-        create_school(provider=provider, data=data)
-    school = create_school(provider=provider, data={**data, "grade_from": 1, "grade_to": 4})
+        create_offer(kind="school", provider=provider, data=data)
+    school = create_offer(
+        kind="school", provider=provider, data={**data, "grade_from": 1, "grade_to": 4}
+    )
     assert school.pk
 
 

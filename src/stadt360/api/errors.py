@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import ValidationError
 
+from stadt360.core.publishing import UnverifiedProvider
+
 ErrorItem = dict[str, Any]
 
 
@@ -61,5 +63,10 @@ def register_error_handlers(api: NinjaAPI) -> None:
     def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
         return api.create_response(request, {"detail": _("Not found.")}, status=404)
 
+    def unverified(request: HttpRequest, exc: UnverifiedProvider) -> HttpResponse:
+        # The write services refuse it; the API says so as a 403 with the service's words.
+        return api.create_response(request, {"detail": exc.message}, status=403)
+
     api.add_exception_handler(DjangoValidationError, django_validation_error)
+    api.add_exception_handler(UnverifiedProvider, unverified)
     api.add_exception_handler(Http404, not_found)

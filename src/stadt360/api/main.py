@@ -1,4 +1,4 @@
-"""The read API: one NinjaAPI with a router per offer kind.
+"""The API: one NinjaAPI with a router per registered offer kind (built from the registry).
 
 The docs page at /api/v1/docs is Swagger UI from ninja's own static files (``"ninja"`` is
 in INSTALLED_APPS): no CDN, no inline script, so it runs under the project's CSP.
@@ -7,7 +7,8 @@ in INSTALLED_APPS): no CDN, no inline script, so it runs under the project's CSP
 from ninja import NinjaAPI, Swagger
 
 from .errors import register_error_handlers
-from .routers import bundles, flats, jobs, kitas, schools, search, situations, write
+from .routers import bundles, search, situations, write
+from .routers.offers import add_offer_routers
 
 api = NinjaAPI(
     title="Stadt360 API",
@@ -19,10 +20,7 @@ api = NinjaAPI(
 )
 register_error_handlers(api)
 
-api.add_router("/jobs", jobs.router)
-api.add_router("/flats", flats.router)
-api.add_router("/kitas", kitas.router)
-api.add_router("/schools", schools.router)
+add_offer_routers(api)
 api.add_router("/situations", situations.router)
 api.add_router("/bundles", bundles.router)
 api.add_router("/search", search.router)

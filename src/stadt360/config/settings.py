@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "stadt360.housing",
     "stadt360.childcare",
     "stadt360.schools",
+    "stadt360.offers",
     "stadt360.situations",
     "stadt360.mobility",
     "stadt360.bundles",

@@ -17,6 +17,7 @@ class Direction(models.TextChoices):
 
 
 class PostStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft (not on the board)")
     OPEN = "open", _("Open")
     CLOSED = "closed", _("Closed")
 

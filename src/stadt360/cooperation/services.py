@@ -1,7 +1,9 @@
 """Writes of the cooperation board: posts, expressions of interest and their answers.
 
 Every write is keyword-only, runs in a transaction, writes an audit entry; e-mails are
-sent by tasks enqueued after commit.
+sent by tasks enqueued after commit. The publish rule holds here too: an organisation the
+city has not verified drafts posts (they go on the board by ``publish_post`` once it is
+verified) and cannot send expressions of interest (``UnverifiedProvider``).
 """
 
 from collections.abc import Mapping, Sequence
@@ -15,6 +17,7 @@ from django.utils.translation import gettext as _
 from stadt360.companies import industries
 from stadt360.companies.models import Company
 from stadt360.core import audit
+from stadt360.core.publishing import may_publish, require_verified
 from stadt360.providers.models import Provider, ProviderKind
 
 from .choices import PostStatus, PostType, RecipientStatus
@@ -40,7 +43,11 @@ def _apply_post(post: Post, data: Mapping[str, Any]) -> None:
 
 def create_post(*, provider: Provider, data: Mapping[str, Any], by: Any) -> Post:
     with transaction.atomic():
-        post = Post(provider=provider, company=Company.objects.filter(provider=provider).first())
+        post = Post(
+            provider=provider,
+            company=Company.objects.filter(provider=provider).first(),
+            status=PostStatus.OPEN if may_publish(provider) else PostStatus.DRAFT,
+        )
         _apply_post(post, data)
         post.full_clean()
         post.save()
@@ -48,28 +55,50 @@ def create_post(*, provider: Provider, data: Mapping[str, Any], by: Any) -> Post
             post,
             "cooperation_post.created",
             by=by,
-            changes=audit.changes_between({}, audit.snapshot(post, POST_FIELDS)),
+            changes=audit.changes_between({}, audit.snapshot(post, (*POST_FIELDS, "status"))),
+        )
+    return post
+
+
+def publish_post(*, post: Post, by: Any) -> Post:
+    """Puts a draft on the board; refuses an unverified organisation (``UnverifiedProvider``)."""
+    require_verified(post.provider)
+    if post.status != PostStatus.DRAFT:
+        return post
+    with transaction.atomic():
+        post.status = PostStatus.OPEN
+        post.save(update_fields=["status", "updated_at"])
+        audit.record(
+            post,
+            "cooperation_post.published",
+            by=by,
+            changes={"status": [PostStatus.DRAFT, PostStatus.OPEN]},
         )
     return post
 
 
 def update_post(*, post: Post, data: Mapping[str, Any], by: Any) -> Post:
+    """Saves the changes; an unverified organisation's open post goes back to draft."""
+    fields = (*POST_FIELDS, "status")
     with transaction.atomic():
-        before = audit.snapshot(post, POST_FIELDS)
+        before = audit.snapshot(post, fields)
         _apply_post(post, data)
+        if post.status == PostStatus.OPEN and not may_publish(post.provider):
+            post.status = PostStatus.DRAFT
         post.full_clean()
         post.save()
         audit.record(
             post,
             "cooperation_post.updated",
             by=by,
-            changes=audit.changes_between(before, audit.snapshot(post, POST_FIELDS)),
+            changes=audit.changes_between(before, audit.snapshot(post, fields)),
         )
     return post
 
 
 def close_post(*, post: Post, by: Any, via: str = "") -> Post:
     with transaction.atomic():
+        before = post.status
         post.status, post.closed_at = PostStatus.CLOSED, timezone.now()
         post.save(update_fields=["status", "closed_at", "updated_at"])
         audit.record(
@@ -77,7 +106,7 @@ def close_post(*, post: Post, by: Any, via: str = "") -> Post:
             "cooperation_post.closed",
             by=by,
             via=via,
-            changes={"status": [PostStatus.OPEN, PostStatus.CLOSED]},
+            changes={"status": [before, PostStatus.CLOSED]},
         )
     return post
 
@@ -102,7 +131,11 @@ def send_interest(
     companies: Sequence[Company] = (),
     about: Post | None = None,
 ) -> Interest:
-    """One message to several posts and companies; each gets its own recipient row."""
+    """One message to several posts and companies; each gets its own recipient row.
+
+    Only organisations the city verified may contact others (``UnverifiedProvider``).
+    """
+    require_verified(sender)
     targets: list[tuple[Provider, Post | None, Company | None]]
     targets = [(post.provider, post, None) for post in posts]
     targets += [(company.provider, None, company) for company in companies]

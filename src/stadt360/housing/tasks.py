@@ -2,7 +2,7 @@
 
 from django.tasks import task
 
-from stadt360.core.offers import refresh_offers
+from stadt360.offers.services import refresh_offers
 from stadt360.search.maintenance import reindex_objects
 
 

@@ -1,7 +1,7 @@
 """Feed imports: feed sources, import runs and their issues, one adapter per format.
 
 Adapters parse a file into records with positions and map them to offer data; the write
-services in ``core.offers`` (via the kinds' services) are the only writers. May import
+services in ``offers.services`` are the only writers. May import
 core, providers and the offer kinds; never presentation apps.
 """
 

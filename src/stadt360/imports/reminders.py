@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from stadt360.core.choices import OfferStatus
-from stadt360.core.offers import KINDS
+from stadt360.offers.registry import registry as offer_kinds
 from stadt360.providers.models import Provider
 
 EXPIRY_WARNING_DAYS = 7
@@ -34,7 +34,7 @@ def due_offers(kind: str, *, now: datetime.datetime) -> list:
     today = timezone.localdate(now)
     soon = today + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
     return list(
-        KINDS[kind]
+        offer_kinds.get(kind)
         .model.objects.filter(status=OfferStatus.PUBLISHED)
         .filter(Q(valid_until__range=(today, soon)) | Q(updated_at__lt=now - STALE_AFTER))
         .filter(Q(reminded_at__isnull=True) | Q(reminded_at__lt=F("updated_at")))
@@ -46,7 +46,7 @@ def send_offer_reminders(*, now: datetime.datetime | None = None) -> ReminderRes
     """One e-mail per provider listing its due offers; returns what was sent."""
     now = now or timezone.now()
     by_provider: dict = defaultdict(list)
-    for kind in KINDS:
+    for kind in offer_kinds.kinds:
         for offer in due_offers(kind, now=now):
             by_provider[offer.provider].append((kind, offer))
     emails = offers = without = 0
@@ -58,7 +58,7 @@ def send_offer_reminders(*, now: datetime.datetime | None = None) -> ReminderRes
             send_mail(subject(len(items)), body(provider, items, now=now), None, [provider.email])
         for kind in {kind for kind, _offer in items}:
             ids = [offer.pk for k, offer in items if k == kind]
-            KINDS[kind].model.objects.filter(pk__in=ids).update(reminded_at=now)
+            offer_kinds.get(kind).model.objects.filter(pk__in=ids).update(reminded_at=now)
         emails, offers = emails + 1, offers + len(items)
     return ReminderResult(emails=emails, offers=offers, providers_without_email=without)
 

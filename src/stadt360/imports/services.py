@@ -20,8 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from stadt360.core import offers
 from stadt360.core.choices import OfferStatus
+from stadt360.offers import services as offers
 from stadt360.providers.models import Provider
 
 from . import conf, lifecycle, reading
@@ -350,6 +350,7 @@ def write_batch(
         by=by,
         via=run.via,
     )
+    issues += held_back_issues(run, results)
     for result in results:
         if result.outcome is not None:
             counts[result.outcome.value] += 1
@@ -370,6 +371,21 @@ def write_batch(
         if record.action == Action.WITHDRAW:
             counts["withdrawn"] += withdraw(run, kind, record.external_id, by=by)
     return issues
+
+
+def held_back_issues(run: ImportRun, results: list[offers.UpsertResult]) -> list[ImportIssue]:
+    """One line per batch when the publish rule kept offers of an unverified provider drafts."""
+    held = sum(1 for result in results if result.held_back)
+    if not held:
+        return []
+    message = ngettext(
+        "%(n)s offer was saved as a draft and is not public: the city has not verified your "
+        "organisation yet. Once it has, you can publish it in the portal.",
+        "%(n)s offers were saved as drafts and are not public: the city has not verified your "
+        "organisation yet. Once it has, you can publish them in the portal.",
+        held,
+    ) % {"n": held}
+    return [ImportIssue(run=run, level=IssueLevel.WARNING, code="unverified", message=message)]
 
 
 def field_message(kind: str, name: str, message: str) -> str:

@@ -16,10 +16,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from stadt360.imports.models import ImportRun, IssueLevel, RunStatus
 from stadt360.imports.services import start_import
+from stadt360.offers.registry import registry
 
 from .access import current_provider, portal_view, require, scoped
 from .imports_forms import ImportUploadForm
-from .kinds import BY_KEY
 
 PER_PAGE = 25
 POLL_SECONDS = 2
@@ -78,7 +78,7 @@ def run_context(run: ImportRun) -> dict[str, Any]:
         "run": run,
         "provider": run.provider,
         "running": run.status in RUNNING,
-        "kind": BY_KEY.get(run.kind),
+        "kind": registry.kinds.get(run.kind),
         "poll_seconds": POLL_SECONDS,
         "issue_groups": [
             (_("Rejected records"), [i for i in issues if i.level == IssueLevel.ERROR]),

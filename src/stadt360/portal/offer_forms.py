@@ -5,6 +5,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from stadt360.offers.registry import OfferKind
+
 from .forms import (
     FreePlaceFormSet,
     OpeningHoursFormSet,
@@ -13,14 +15,13 @@ from .forms import (
     opening_hours_data,
     opening_hours_initial,
 )
-from .kinds import PortalKind
 
 
 class OfferFormBundle:
     """Validates as one; ``data()`` is the mapping the kind's create/update service takes."""
 
     def __init__(
-        self, kind: PortalKind, post: Any = None, *, instance: models.Model | None = None
+        self, kind: OfferKind, post: Any = None, *, instance: models.Model | None = None
     ) -> None:
         self.kind = kind
         self.form = kind.form(post, instance=instance)

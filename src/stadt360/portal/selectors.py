@@ -10,22 +10,21 @@ from django.utils import timezone
 from stadt360.core.choices import OfferStatus
 from stadt360.core.models import AuditEntry
 from stadt360.imports.models import ImportRun, RunStatus
+from stadt360.offers.registry import OfferKind, registry
 from stadt360.providers.models import Provider
-
-from .kinds import KINDS, PortalKind
 
 EXPIRY_WINDOW_DAYS = 14
 
 
 @dataclass
 class KindSummary:
-    kind: PortalKind
+    kind: OfferKind
     counts: dict[str, int]
     expiring: list[Any] = field(default_factory=list)
     drafts: list[Any] = field(default_factory=list)
 
 
-def offers_of(kind: PortalKind, provider: Provider) -> models.QuerySet:
+def offers_of(kind: OfferKind, provider: Provider) -> models.QuerySet:
     return kind.model._default_manager.filter(provider=provider)
 
 
@@ -45,7 +44,7 @@ def attention(provider: Provider) -> list[KindSummary]:
     """Per kind: counts by status, offers ending within 14 days, drafts (10 each at most)."""
     today = timezone.localdate()
     summaries = []
-    for kind in KINDS:
+    for kind in registry:
         offers = offers_of(kind, provider)
         summaries.append(
             KindSummary(

@@ -4,8 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from stadt360.core.ui.forms import KernForm
-
-from .selectors import OFFER_KINDS
+from stadt360.offers.registry import registry as offer_kinds
 
 
 class BarrierReportForm(KernForm):
@@ -41,6 +40,6 @@ class SearchForm(KernForm):
     q = forms.CharField(label=_("Search term"), max_length=100, required=False)
     kind = forms.ChoiceField(
         label=_("Kind of offer"),
-        choices=[("", _("All kinds")), *((kind.key, kind.plural) for kind in OFFER_KINDS)],
+        choices=lambda: [("", _("All kinds")), *((kind.key, kind.plural) for kind in offer_kinds)],
         required=False,
     )

@@ -1,16 +1,33 @@
-"""URLs of the offer browse and detail pages; included into ``public.urls`` (app ``public``)."""
+"""URLs of the offer browse and detail pages; included into ``public.urls`` (app ``public``).
 
-from django.urls import path
+One list and one detail URL per registered offer kind with a public URL segment
+(``/stellen/``, ``/stellen/<pk>/`` …), named ``<key>-list`` and ``<key>-detail``.
+"""
+
+from django.urls import URLPattern, path
+
+from stadt360.offers.registry import registry
 
 from .offer_views import offer_detail, offer_list
 
-urlpatterns = [
-    path("stellen/", offer_list, {"kind": "job"}, name="job-list"),
-    path("stellen/<int:pk>/", offer_detail, {"kind": "job"}, name="job-detail"),
-    path("wohnungen/", offer_list, {"kind": "flat"}, name="flat-list"),
-    path("wohnungen/<int:pk>/", offer_detail, {"kind": "flat"}, name="flat-detail"),
-    path("kitas/", offer_list, {"kind": "kita"}, name="kita-list"),
-    path("kitas/<int:pk>/", offer_detail, {"kind": "kita"}, name="kita-detail"),
-    path("schulen/", offer_list, {"kind": "school"}, name="school-list"),
-    path("schulen/<int:pk>/", offer_detail, {"kind": "school"}, name="school-detail"),
-]
+
+def kind_patterns() -> list[URLPattern]:
+    return [
+        pattern
+        for kind in registry
+        if kind.public_segment
+        for pattern in (
+            path(
+                f"{kind.public_segment}/", offer_list, {"kind": kind.key}, name=f"{kind.key}-list"
+            ),
+            path(
+                f"{kind.public_segment}/<int:pk>/",
+                offer_detail,
+                {"kind": kind.key},
+                name=f"{kind.key}-detail",
+            ),
+        )
+    ]
+
+
+urlpatterns = kind_patterns()

@@ -1,7 +1,7 @@
 """Browse and detail pages for jobs, flats, Kitas and schools.
 
-One ``OfferPage`` per kind says which selector, FilterSet (the same one the API uses),
-sort orders, facts and JSON-LD builder the kind has; two views serve all four kinds.
+The selector and FilterSet (the same one the API uses) come from the offer-kind registry;
+one ``OfferPage`` per kind adds what only these pages show: sort orders, facts and JSON-LD builder the kind has; two views serve all four kinds.
 The list works as a plain GET form; with htmx only the results partial is swapped.
 """
 
@@ -15,7 +15,7 @@ import django_filters
 from django import forms
 from django.core.paginator import Page, Paginator
 from django.db.models import F, Model, QuerySet
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,9 +25,7 @@ from django.utils.translation import get_language_info, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from stadt360.childcare.filters import KitaFilterSet
 from stadt360.childcare.models import FreePlace, Kita, OpeningHours
-from stadt360.childcare.selectors import kita_list
 from stadt360.core.models import Offer
 from stadt360.core.templatetags.formatting import (
     STYLES,
@@ -38,15 +36,10 @@ from stadt360.core.templatetags.formatting import (
 )
 from stadt360.core.ui.forms import KernBoundField, present_filter_form
 from stadt360.core.ui.maps import map_config
-from stadt360.housing.filters import FlatFilterSet
 from stadt360.housing.models import Flat
-from stadt360.housing.selectors import flat_list
-from stadt360.jobs.filters import JobFilterSet
 from stadt360.jobs.models import Job
-from stadt360.jobs.selectors import job_list
-from stadt360.schools.filters import SchoolFilterSet
+from stadt360.offers.registry import registry
 from stadt360.schools.models import School
-from stadt360.schools.selectors import school_list
 
 from . import jsonld
 
@@ -69,8 +62,6 @@ class OfferPage:
     key: str
     title: Promise
     intro: Promise
-    selector: Callable[[], QuerySet]
-    filterset: type[django_filters.FilterSet]
     sorts: dict[str, tuple[Promise, Sorter]]
     main_filters: tuple[str, ...]
     facts: Callable[[Any], list[Fact]]
@@ -78,6 +69,14 @@ class OfferPage:
     jsonld: Callable[[Any, str], dict[str, Any]]
     pin: str | None
     hints: dict[str, Promise | None] = field(default_factory=dict)
+
+    @property
+    def selector(self) -> Callable[[], QuerySet]:
+        return registry.get(self.key).selector
+
+    @property
+    def filterset(self) -> type[django_filters.FilterSet]:
+        return registry.get(self.key).filterset
 
     def name(self, offer: Any) -> str:
         return offer.title if hasattr(offer, "title") else offer.name
@@ -335,8 +334,6 @@ PAGES: dict[str, OfferPage] = {
             key="job",
             title=_("Jobs in Gera"),
             intro=_("Jobs from employers in and around Gera, with salary and working hours."),
-            selector=job_list,
-            filterset=JobFilterSet,
             sorts={
                 "newest": (_("Newest first"), newest),
                 "salary": (_("Highest salary first"), by_salary),
@@ -352,8 +349,6 @@ PAGES: dict[str, OfferPage] = {
             key="flat",
             title=_("Flats in Gera"),
             intro=_("Flats to rent, with warm rent, size and the date you can move in."),
-            selector=flat_list,
-            filterset=FlatFilterSet,
             sorts={
                 "newest": (_("Newest first"), newest),
                 "rent": (_("Lowest warm rent first"), by_warm_rent),
@@ -373,8 +368,6 @@ PAGES: dict[str, OfferPage] = {
             key="kita",
             title=_("Kitas in Gera"),
             intro=_("Day-care centres with opening hours, ages and free places."),
-            selector=kita_list,
-            filterset=KitaFilterSet,
             sorts={
                 "name": (_("Name A–Z"), by_name),
                 "capacity": (_("Largest first"), by_capacity),
@@ -395,8 +388,6 @@ PAGES: dict[str, OfferPage] = {
             key="school",
             title=_("Schools in Gera"),
             intro=_("Schools with their type, grades and after-school care."),
-            selector=school_list,
-            filterset=SchoolFilterSet,
             sorts={
                 "name": (_("Name A–Z"), by_name),
                 "newest": (_("Recently updated first"), newest),
@@ -475,9 +466,17 @@ def map_points(items: list[Row]) -> list[dict[str, Any]]:
     ]
 
 
+def page_or_404(kind: str) -> OfferPage:
+    """The page presentation of a kind (a registered kind without one has no public pages)."""
+    try:
+        return PAGES[kind]
+    except KeyError:
+        raise Http404 from None
+
+
 @require_GET
 def offer_list(request: HttpRequest, *, kind: str) -> HttpResponse:
-    page = PAGES[kind]
+    page = page_or_404(kind)
     filterset = page.filterset(request.GET, queryset=page.selector(), request=request)
     present_filter_form(filterset.form, page.hints)
     sort_form = SortForm(request.GET, page=page)
@@ -525,7 +524,7 @@ def wizard_link(page: OfferPage, offer: Model) -> str | None:
 
 @require_GET
 def offer_detail(request: HttpRequest, pk: int, *, kind: str) -> HttpResponse:
-    page = PAGES[kind]
+    page = page_or_404(kind)
     offer = get_object_or_404(page.selector(), pk=pk)
     canonical = request.build_absolute_uri(reverse(f"public:{kind}-detail", args=[offer.pk]))
     context = {

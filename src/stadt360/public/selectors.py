@@ -6,36 +6,15 @@ search app's; this module only turns its results into what the page offers as fi
 
 from dataclasses import dataclass
 
-from django.db import models
 from django.utils import translation
-from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
 
-from stadt360.childcare.models import Kita
 from stadt360.core.choices import OfferSource
-from stadt360.housing.models import Flat
-from stadt360.jobs.models import Job
+from stadt360.offers.registry import OfferKind
+from stadt360.offers.registry import registry as offer_kinds
 from stadt360.providers.models import Provider
-from stadt360.schools.models import School
 from stadt360.search.registry import registry
 from stadt360.search.results import Hit, SearchResults
 from stadt360.search.selectors import search
-
-
-@dataclass(frozen=True)
-class OfferKind:
-    key: str
-    model: type[models.Model]
-    name_field: str
-    plural: Promise
-
-
-OFFER_KINDS: tuple[OfferKind, ...] = (
-    OfferKind("job", Job, "title", _("Jobs")),
-    OfferKind("flat", Flat, "title", _("Flats")),
-    OfferKind("kita", Kita, "name", _("Kitas")),
-    OfferKind("school", School, "name", _("Schools")),
-)
 
 
 @dataclass(frozen=True)
@@ -110,11 +89,11 @@ def search_kinds() -> list[tuple[str, str]]:
 
 def published_counts() -> list[tuple[OfferKind, int]]:
     """How many offers of each kind the public can see (the start page shows it)."""
-    return [(kind, kind.model.objects.published().count()) for kind in OFFER_KINDS]
+    return [(kind, kind.model.objects.published().count()) for kind in offer_kinds]
 
 
 def demo_data_present() -> bool:
     """Whether any demo provider or demo offer exists, so pages must say "Demodaten"."""
     if Provider.objects.filter(is_demo=True).exists():
         return True
-    return any(kind.model.objects.filter(source=OfferSource.DEMO).exists() for kind in OFFER_KINDS)
+    return any(kind.model.objects.filter(source=OfferSource.DEMO).exists() for kind in offer_kinds)

@@ -8,7 +8,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self) -> None:
-        from . import kinds, signals  # noqa: F401  (registers the offer kinds)
+        from . import signals
 
+        # Every app registers its own indexed kinds (the offer kinds too) from search_index.py.
         autodiscover_modules("search_index")
         signals.connect_receivers()

@@ -1,8 +1,9 @@
 """The registry of indexed kinds: what each kind puts into the index and how it is shown.
 
-A kind registers once (``register(IndexedKind(...))``), from ``search/kinds.py`` for the
-offer kinds or from an app's own ``search_index.py`` (found by autodiscovery), and the
-backends, index maintenance and API take it without further changes.
+A kind registers once (``register(IndexedKind(...))``) from its app's own
+``search_index.py`` (found by autodiscovery; the offer kinds too), and the backends,
+index maintenance and API take it without further changes. The search app imports
+no app whose objects it indexes.
 """
 
 from collections.abc import Callable, Iterator, Mapping
@@ -14,6 +15,7 @@ from typing import Literal
 from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 Weight = Literal["A", "B", "C", "D"]
 WEIGHTS: tuple[Weight, ...] = ("A", "B", "C", "D")
@@ -137,6 +139,29 @@ class Registry:
 
     def __iter__(self) -> Iterator[IndexedKind]:
         return iter(self.kinds.values())
+
+
+# --- text helpers shared by the offer kinds' documents -------------------------------------
+
+YES_NO = {"yes": _("yes"), "no": _("no")}
+
+
+def display(name: str) -> TextField:
+    """The German label of a choice field (indexing runs under ``translation.override("de")``)."""
+    return TextField(lambda obj: getattr(obj, f"get_{name}_display")(), "B")
+
+
+def yes_no(name: str, label: Promise) -> Facet:
+    return Facet(name, label, lambda obj: "yes" if getattr(obj, name) else "no", YES_NO)
+
+
+def place(obj: models.Model) -> str:
+    district = attribute("district.name")(obj)
+    return f"{district or ''} {getattr(obj, 'city', '')}".strip()
+
+
+def description(obj: models.Model) -> str:
+    return getattr(obj, "description", "") or ""
 
 
 # Filled once while apps load (like admin.site); read-only afterwards.

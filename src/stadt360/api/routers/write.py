@@ -3,29 +3,29 @@
 ``PUT /api/v1/write/{kind}/{external_id}`` creates or updates the offer the provider knows
 by ``external_id`` (idempotent; the ``outcome`` says what happened), ``DELETE`` withdraws it
 (archives), ``POST …/publish`` publishes it. Every call authenticates with an API token
-(:mod:`stadt360.api.auth`) and goes through the write services in ``core.offers``
-(validated, atomic, audited with ``via="api-token:<id>"``). The token's provider is the
-namespace: another provider's offers are never found (404).
+(:mod:`stadt360.api.auth`) and goes through the write services in ``offers.services``
+(validated, atomic, audited with ``via="api-token:<id>"``; they refuse publishing for an
+unverified organisation, which the API's error handler turns into a 403). The token's
+provider is the namespace: another provider's offers are never found (404). The
+operations are generated for every kind in the offer registry.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import Path, Router, Status
 from ninja.errors import HttpError
 
 from stadt360.core.models import Offer
-from stadt360.core.offers import get_kind, publish_offer, upsert_offer, withdraw_offer
-from stadt360.jobs.models import Occupation
+from stadt360.offers.registry import OfferKind, registry
+from stadt360.offers.services import publish_offer, upsert_offer, withdraw_offer
 from stadt360.providers.models import ApiToken
 
 from ..auth import RateLimited, TokenAuth, count_write, require_scope
 from ..errors import NotFoundOut, ValidationErrorOut
-from ..schemas.write import FlatIn, JobIn, KitaIn, MessageOut, OfferIn, SchoolIn, WriteOut
+from ..schemas.write import MessageOut, OfferIn, WriteOut
 
 router = Router(tags=["write"], auth=TokenAuth())
 
@@ -40,31 +40,11 @@ EXTERNAL_ID = Path(
 ERRORS: dict[int, Any] = {401: MessageOut, 403: MessageOut, 429: MessageOut}
 
 
-@dataclass(frozen=True)
-class WriteKind:
-    path: str  # "jobs": URL segment and scope "jobs:write"
-    kind: str  # service kind "job"
-    body: type[OfferIn]
-    label: str
-
-    @property
-    def scope(self) -> str:
-        return f"{self.path}:write"
-
-
-WRITE_KINDS = (
-    WriteKind("jobs", "job", JobIn, "job"),
-    WriteKind("flats", "flat", FlatIn, "flat"),
-    WriteKind("kitas", "kita", KitaIn, "Kita"),
-    WriteKind("schools", "school", SchoolIn, "school"),
-)
-
-
 def token_of(request: HttpRequest) -> ApiToken:
     return request.auth  # type: ignore[attr-defined, return-value]
 
 
-def guarded(spec: WriteKind, request: HttpRequest, write: Callable[[ApiToken], Any]) -> Any:
+def guarded(spec: OfferKind, request: HttpRequest, write: Callable[[ApiToken], Any]) -> Any:
     """Scope (403), then the token's rate limit (429 with Retry-After), then the write."""
     token = token_of(request)
     require_scope(token, spec.scope)
@@ -81,28 +61,18 @@ def via(token: ApiToken) -> str:
     return f"api-token:{token.pk}"
 
 
-def own_offer(spec: WriteKind, token: ApiToken, external_id: str) -> Offer:
-    offer = (
-        get_kind(spec.kind)
-        .model.objects.filter(provider=token.provider, external_id=external_id)
-        .first()
-    )
+def own_offer(spec: OfferKind, token: ApiToken, external_id: str) -> Offer:
+    offer = spec.model.objects.filter(provider=token.provider, external_id=external_id).first()
     if offer is None:
         raise HttpError(404, _("Not found."))
     return offer
 
 
-def service_data(spec: WriteKind, body: OfferIn) -> dict[str, Any]:
-    data = body.model_dump(exclude_unset=True)
-    if spec.kind == "job" and data.get("occupation"):
-        occupation = Occupation.objects.filter(code=data["occupation"]).first()
-        if occupation is None:
-            raise ValidationError({"occupation": [_("Unknown KldB code.")]})
-        data["occupation"] = occupation.pk
-    return data
+def service_data(spec: OfferKind, body: OfferIn) -> dict[str, Any]:
+    return spec.prepare_write(body.model_dump(exclude_unset=True))
 
 
-def answer(spec: WriteKind, offer: Offer, outcome: str) -> dict[str, Any]:
+def answer(spec: OfferKind, offer: Offer, outcome: str) -> dict[str, Any]:
     return {
         "id": offer.pk,
         "kind": spec.path,
@@ -112,13 +82,13 @@ def answer(spec: WriteKind, offer: Offer, outcome: str) -> dict[str, Any]:
     }
 
 
-def add_operations(spec: WriteKind) -> None:
-    body_type = spec.body
+def add_operations(spec: OfferKind) -> None:
+    body_type = spec.write_schema
 
-    def put_offer(request: HttpRequest, external_id: str = EXTERNAL_ID, body: body_type = ...):  # type: ignore[valid-type,assignment]
+    def put_offer(request: HttpRequest, external_id: str = EXTERNAL_ID, body: body_type = ...):  # type: ignore[valid-type]
         def write(token: ApiToken) -> Any:
             offer, outcome = upsert_offer(
-                kind=spec.kind,
+                kind=spec,
                 provider=token.provider,
                 external_id=external_id,
                 data=service_data(spec, body),
@@ -138,8 +108,6 @@ def add_operations(spec: WriteKind) -> None:
     def publish(request: HttpRequest, external_id: str = EXTERNAL_ID) -> Any:
         def write(token: ApiToken) -> Any:
             offer = own_offer(spec, token, external_id)
-            if not token.provider.verified:
-                raise HttpError(403, _("The city has not verified your organisation yet."))
             before = offer.status
             publish_offer(offer=offer, via=via(token))
             return answer(spec, offer, "unchanged" if before == offer.status else "updated")
@@ -151,9 +119,9 @@ def add_operations(spec: WriteKind) -> None:
         path,
         response={200: WriteOut, 201: WriteOut, 422: ValidationErrorOut, **ERRORS},
         operation_id=f"write_{spec.path}_put",
-        summary=f"Create or update a {spec.label} by your id",
+        summary=f"Create or update a {spec.api_label} by your id",
         description=(
-            f"Idempotent upsert of your {spec.label} `external_id`: 201 `created`, "
+            f"Idempotent upsert of your {spec.api_label} `external_id`: 201 `created`, "
             "200 `updated` or 200 `unchanged` (nothing written, nothing audited). New offers "
             "are drafts; omitted fields keep their value. Needs the scope "
             f"`{spec.scope}`."
@@ -163,17 +131,17 @@ def add_operations(spec: WriteKind) -> None:
         path,
         response={204: None, 404: NotFoundOut, **ERRORS},
         operation_id=f"write_{spec.path}_delete",
-        summary=f"Withdraw a {spec.label}",
+        summary=f"Withdraw a {spec.api_label}",
         description="Archives the offer (no longer shown). Unknown ids are 404.",
     )(delete_offer)
     router.post(
         f"{path}/publish",
         response={200: WriteOut, 404: NotFoundOut, 422: ValidationErrorOut, **ERRORS},
         operation_id=f"write_{spec.path}_publish",
-        summary=f"Publish a {spec.label}",
+        summary=f"Publish a {spec.api_label}",
         description="Only organisations the city has verified may publish (else 403).",
     )(publish)
 
 
-for _spec in WRITE_KINDS:
+for _spec in registry:
     add_operations(_spec)

@@ -5,7 +5,7 @@ from typing import Any
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
-from ..kinds import KINDS
+from stadt360.offers.registry import registry
 
 register = template.Library()
 
@@ -14,7 +14,7 @@ register = template.Library()
 def portal_nav(context: template.Context) -> dict[str, Any]:
     request, provider = context["request"], context.get("provider")
     is_admin = provider is not None and request.user.has_perm("providers.manage_members", provider)
-    return {"request": request, "provider": provider, "kinds": KINDS, "is_admin": is_admin}
+    return {"request": request, "provider": provider, "kinds": list(registry), "is_admin": is_admin}
 
 
 @register.filter

@@ -17,8 +17,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from stadt360.companies.models import Company
 from stadt360.cooperation import services
+from stadt360.cooperation.choices import PostStatus
 from stadt360.cooperation.matching import Match, matches_for
 from stadt360.cooperation.models import Interest, InterestRecipient, Post
+from stadt360.core.publishing import NOT_VERIFIED, UnverifiedProvider
 from stadt360.providers.models import Provider
 
 from ..access import current_provider, portal_view, require
@@ -56,6 +58,9 @@ def post_create(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            if post.status == PostStatus.DRAFT:  # the service's publish rule
+                messages.warning(request, _("The post was saved as a draft.") + " " + NOT_VERIFIED)
+                return redirect("cooperation_portal:post-list")
             messages.success(
                 request, _("The post is on the board. Here are possible counterparts.")
             )
@@ -82,6 +87,19 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("cooperation_portal:post-list")
     context = {"provider": provider, "form": form, "post": post}
     return render(request, "portal/cooperation/post_form.html", context)
+
+
+@require_POST
+@portal_view
+def post_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    _provider, post = my_post(request, pk)
+    try:
+        services.publish_post(post=post, by=request.user)
+    except UnverifiedProvider as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, _("The post is on the board."))
+    return redirect("cooperation_portal:post-list")
 
 
 @require_POST
@@ -116,6 +134,8 @@ def post_matches(request: HttpRequest, pk: int) -> HttpResponse:
                 posts=[m.target for m in chosen if isinstance(m.target, Post)],
                 companies=[m.target for m in chosen if isinstance(m.target, Company)],
             )
+        except UnverifiedProvider as refused:
+            form.add_error(None, refused.message)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -7,9 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from stadt360.offers.registry import registry
+
 from ..access import portal_view, require, scoped, scoped_object
 from ..forms import OfferImageForm
-from ..kinds import kind_or_404
 from ..models import OfferImage
 from ..services import add_offer_image, delete_offer_image
 
@@ -17,7 +18,7 @@ from ..services import add_offer_image, delete_offer_image
 @require_http_methods(["GET", "POST"])
 @portal_view
 def image_add(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    offer_kind = kind_or_404(kind)
+    offer_kind = registry.or_404(kind)
     offer = scoped_object(offer_kind.model, request.user, pk, "offers.change_offer")
     form = OfferImageForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

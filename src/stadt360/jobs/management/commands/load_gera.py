@@ -1,6 +1,7 @@
 """``stadt360 load_gera``: Gera's reference data (region, postcodes, Ortsteile, KldB 2010).
 
-Idempotent: a second run creates nothing and changes nothing. Regenerate the shipped
+It lives in ``jobs`` because it also loads the occupations, and core imports no domain
+app. Idempotent: a second run creates nothing and changes nothing. Regenerate the shipped
 compact KldB file from the official BA export with::
 
     stadt360 load_gera --kldb-from KldB2010_V2020_Gliederung_mit_Erlaeuterung.csv \\

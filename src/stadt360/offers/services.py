@@ -1,9 +1,9 @@
 """The one place offers are written: create, update, publish, archive, duplicate, upsert, withdraw.
 
-Every offer kind (job, flat, Kita, school) shares this logic; each kind's ``services.py`` is a
-thin typed front for it. Every write is keyword-only, validated with ``full_clean()``, runs
+Every offer kind registered in :mod:`stadt360.offers.registry` shares this logic; portal,
+write API and imports call these functions with the kind's key. Every write is keyword-only, validated with ``full_clean()``, runs
 inside ``transaction.atomic()``, writes an audit entry with the changed fields and, after
-commit, enqueues the kind's ``refresh_*_task`` (derived data: the district of the position).
+commit, enqueues the kind's ``refresh_task`` (derived data: the district of the position).
 
 ``data`` maps model field names to values (strings are converted like a form would:
 ``"420.50"`` → Decimal, ``"2026-03-01"`` → date). Foreign keys take an instance or a primary
@@ -17,19 +17,20 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
-from . import audit
-from .choices import OfferSource, OfferStatus
-from .models import AuditEntry, Offer
+from stadt360.core import audit
+from stadt360.core.choices import OfferSource, OfferStatus
+from stadt360.core.models import AuditEntry, Offer
+from stadt360.core.publishing import may_publish, require_verified
 
-if TYPE_CHECKING:  # core does not import apps above it at run time
+from .registry import OfferKind, registry
+
+if TYPE_CHECKING:
     from stadt360.providers.models import Provider
 
 # Fields no caller may set through ``data``: identity, ownership, bookkeeping.
@@ -45,60 +46,12 @@ class Outcome(StrEnum):
     UNCHANGED = "unchanged"
 
 
-@dataclass(frozen=True)
-class Nested:
-    """Rows that belong to one offer (a Kita's opening hours) and are replaced as a whole."""
-
-    model: str  # "app_label.Model"
-    fk: str
-    fields: tuple[str, ...]
-
-    @property
-    def model_class(self) -> type[models.Model]:
-        return apps.get_model(self.model)
-
-
-@dataclass(frozen=True)
-class OfferKind:
-    name: str
-    model_label: str
-    refresh_task: str
-    nested: Mapping[str, Nested] = field(default_factory=dict)
-
-    @property
-    def model(self) -> type[Offer]:
-        return apps.get_model(self.model_label)
-
-
-KINDS: dict[str, OfferKind] = {
-    "job": OfferKind("job", "jobs.Job", "stadt360.jobs.tasks.refresh_jobs_task"),
-    "flat": OfferKind("flat", "housing.Flat", "stadt360.housing.tasks.refresh_flats_task"),
-    "kita": OfferKind(
-        "kita",
-        "childcare.Kita",
-        "stadt360.childcare.tasks.refresh_kitas_task",
-        nested={
-            "opening_hours": Nested(
-                "childcare.OpeningHours", "kita", ("weekday", "opens", "closes")
-            ),
-            "free_places": Nested(
-                "childcare.FreePlace",
-                "kita",
-                ("min_age_months", "max_age_months", "available_from", "count"),
-            ),
-        },
-    ),
-    "school": OfferKind("school", "schools.School", "stadt360.schools.tasks.refresh_schools_task"),
-}
-
-
 def get_kind(kind: str | OfferKind) -> OfferKind:
-    return kind if isinstance(kind, OfferKind) else KINDS[kind]
+    return registry.get(kind)
 
 
 def kind_of(offer: Offer) -> OfferKind:
-    label = offer._meta.label
-    return next(kind for kind in KINDS.values() if kind.model_label == label)
+    return registry.for_model(type(offer))
 
 
 # --- data → model values --------------------------------------------------------------------
@@ -214,8 +167,7 @@ def replace_nested(offer: Offer, kind: OfferKind, instances: Mapping[str, list])
 def enqueue_refresh(kind: OfferKind, ids: list[int]) -> None:
     """After commit: the kind's refresh task recomputes derived data of these offers."""
     if ids:
-        task = import_string(kind.refresh_task)
-        transaction.on_commit(lambda: task.enqueue(ids=ids))
+        transaction.on_commit(lambda: kind.refresh_task.enqueue(ids=ids))
 
 
 def audit_many(offers: list[Offer], action: str, *, by: Any, via: str, changes: list[dict]) -> None:
@@ -237,6 +189,17 @@ def audit_many(offers: list[Offer], action: str, *, by: Any, via: str, changes: 
         )
         for offer, change in zip(offers, changes, strict=True)
     )
+
+
+def hold_back(offer: Offer, provider: Any) -> bool:
+    """The publish rule on every write: an unverified provider's offer is stored as a draft.
+
+    True when the offer would have been public and is a draft now (imports report it).
+    """
+    if offer.status == OfferStatus.PUBLISHED and not may_publish(provider):
+        offer.status = OfferStatus.DRAFT
+        return True
+    return False
 
 
 def created_changes(offer: Offer, values: Mapping[str, Any], nested_rows: Mapping) -> dict:
@@ -264,13 +227,14 @@ def create_offer(
         offer = offer_kind.model(
             provider=provider, source=source, external_id=external_id, **values
         )
+        hold_back(offer, provider)
         instances = validate(offer, offer_kind, nested)
         offer.save()
         replace_nested(offer, offer_kind, instances)
         states = {name: nested_state(offer_kind, name, rows) for name, rows in instances.items()}
         audit.record(
             offer,
-            f"{offer_kind.name}.created",
+            f"{offer_kind.key}.created",
             by=by,
             via=via,
             changes=created_changes(offer, {"external_id": 1, "status": 1, **values}, states),
@@ -287,18 +251,14 @@ def update_offer(*, offer: Offer, data: Mapping[str, Any], by: Any = None, via: 
 def apply_update(
     *, offer: Offer, data: Mapping[str, Any], by: Any, via: str, action: str = "updated"
 ) -> dict[str, list]:
-    """Updates the offer; returns the changes (empty: nothing differed, nothing was written)."""
+    """Updates the offer; returns the changes (empty: nothing differed, nothing was written).
+
+    An unverified provider's offer ends as a draft, even one that was public before.
+    """
     kind = kind_of(offer)
     values, nested = normalise(kind=kind, data=data)
-    if POSITION_FIELDS & values.keys() and "district_id" not in values:
-        moved = any(getattr(offer, key) != values[key] for key in POSITION_FIELDS & values.keys())
-        if moved:
-            values["district_id"] = None  # the refresh task places it again
     with transaction.atomic():
-        before = audit.snapshot(offer, values.keys())
-        for key, value in values.items():
-            setattr(offer, key, value)
-        changes = audit.changes_between(before, values)
+        changes = assign(offer, values, offer.provider)
         instances = validate(offer, kind, nested)
         for name, rows in instances.items():
             old, new = current_nested(offer, kind, name), nested_state(kind, name, rows)
@@ -308,14 +268,19 @@ def apply_update(
             return {}
         offer.save()
         replace_nested(offer, kind, {k: v for k, v in instances.items() if k in changes})
-        audit.record(offer, f"{kind.name}.{action}", by=by, via=via, changes=changes)
+        audit.record(offer, f"{kind.key}.{action}", by=by, via=via, changes=changes)
         enqueue_refresh(kind, [offer.pk])
     return changes
 
 
 def set_status(*, offer: Offer, status: str, action: str, by: Any = None, via: str = "") -> Offer:
-    """Publish, archive or withdraw: only the status changes (and nothing when it is already so)."""
+    """Publish, archive or withdraw: only the status changes (and nothing when it is already so).
+
+    Publishing refuses an unverified provider (:class:`UnverifiedProvider`, a 403).
+    """
     kind = kind_of(offer)
+    if status == OfferStatus.PUBLISHED:
+        require_verified(offer.provider)
     if offer.status == status:
         return offer
     with transaction.atomic():
@@ -324,7 +289,7 @@ def set_status(*, offer: Offer, status: str, action: str, by: Any = None, via: s
         offer.full_clean()
         offer.save(update_fields=["status", "updated_at"])
         audit.record(
-            offer, f"{kind.name}.{action}", by=by, via=via, changes={"status": [before, status]}
+            offer, f"{kind.key}.{action}", by=by, via=via, changes={"status": [before, status]}
         )
         enqueue_refresh(kind, [offer.pk])
     return offer
@@ -356,7 +321,7 @@ def duplicate_offer(*, offer: Offer, by: Any = None, via: str = "") -> Offer:
         copy = create_offer(kind=kind, provider=offer.provider, data=data, by=by, via=via)
         audit.record(
             copy,
-            f"{kind.name}.duplicated",
+            f"{kind.key}.duplicated",
             by=by,
             via=via,
             changes={"duplicated_from": [None, offer.pk]},
@@ -433,7 +398,7 @@ def withdraw_missing(
         )
         audit_many(
             missing,
-            f"{offer_kind.name}.withdrawn",
+            f"{offer_kind.key}.withdrawn",
             by=by,
             via=via,
             changes=[{"status": [offer.status, OfferStatus.ARCHIVED.value]} for offer in missing],
@@ -452,8 +417,8 @@ def refresh_offers(*, kind: str | OfferKind, ids: Iterable[int]) -> int:
     Derived data is not a provider's change: ``updated_at`` stays, no audit entry.
     Returns how many offers got a district.
     """
-    from .geo import bounding_box_for, haversine_km
-    from .models import Region
+    from stadt360.core.geo import bounding_box_for, haversine_km
+    from stadt360.core.models import Region
 
     offer_kind = get_kind(kind)
     offers = offer_kind.model.objects.filter(pk__in=list(ids), district__isnull=True)
@@ -482,6 +447,7 @@ class UpsertResult:
     outcome: Outcome | None = None
     errors: dict[str, list[str]] = field(default_factory=dict)
     offer: Offer | None = None
+    held_back: bool = False  # meant to be public, stored as a draft (unverified provider)
 
 
 def upsert_many(
@@ -535,10 +501,12 @@ def prepare_many(offer_kind, provider, existing, items):
                 offer = offer_kind.model(
                     provider=provider, source=OfferSource.IMPORT, external_id=external_id, **values
                 )
+                result.held_back = hold_back(offer, provider)
                 quick_clean(offer)
                 creates.append((result, offer, values))
                 continue
-            changes = assign(offer, values)
+            changes = assign(offer, values, provider)
+            result.held_back = held_back(values, offer)
             if not changes:
                 result.outcome, result.offer = Outcome.UNCHANGED, offer
                 continue
@@ -549,16 +517,26 @@ def prepare_many(offer_kind, provider, existing, items):
     return results, creates, updates
 
 
-def assign(offer: Offer, values: dict[str, Any]) -> dict[str, list]:
-    """Sets the values on ``offer``; returns the changes (a move clears the district)."""
+def held_back(data: Mapping[str, Any], offer: Offer) -> bool:
+    """Whether the caller asked for a public offer and the publish rule kept it a draft."""
+    return data.get("status") == OfferStatus.PUBLISHED and offer.status != OfferStatus.PUBLISHED
+
+
+def assign(offer: Offer, values: dict[str, Any], provider: Any) -> dict[str, list]:
+    """Sets the values on ``offer``; returns the changes.
+
+    A move clears the district (the refresh task places it again); the publish rule may
+    turn the offer into a draft (:func:`hold_back`).
+    """
     if "district_id" not in values and any(
         getattr(offer, key) != values[key] for key in POSITION_FIELDS & values.keys()
     ):
         values = {**values, "district_id": None}
-    before = audit.snapshot(offer, values.keys())
+    before = audit.snapshot(offer, [*values.keys(), "status"])
     for key, value in values.items():
         setattr(offer, key, value)
-    return audit.changes_between(before, values)
+    hold_back(offer, provider)
+    return audit.changes_between(before, audit.snapshot(offer, before.keys()))
 
 
 def quick_clean(offer: Offer) -> None:
@@ -575,7 +553,7 @@ def write_many(offer_kind: OfferKind, creates: list, updates: list, *, by: Any, 
         offer_kind.model.objects.bulk_create(new)
         audit_many(
             new,
-            f"{offer_kind.name}.created",
+            f"{offer_kind.key}.created",
             by=by,
             via=via,
             changes=[
@@ -593,7 +571,7 @@ def write_many(offer_kind: OfferKind, creates: list, updates: list, *, by: Any, 
         offer_kind.model.objects.bulk_update(changed, [*fields, "updated_at"])
         audit_many(
             changed,
-            f"{offer_kind.name}.updated",
+            f"{offer_kind.key}.updated",
             by=by,
             via=via,
             changes=[changes for _result, _offer, changes in updates],
@@ -618,6 +596,7 @@ def upsert_isolated(offer_kind, provider, external_id, data, by, via) -> UpsertR
                 by=by,
                 via=via,
             )
+        result.held_back = held_back(data, result.offer)
     except ValidationError as error:
         result.errors = error.message_dict
     except IntegrityError as error:
