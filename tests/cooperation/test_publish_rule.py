@@ -15,6 +15,7 @@ from stadt360.cooperation.models import Interest, Post
 from stadt360.cooperation.services import create_post, publish_post, send_interest, update_post
 from stadt360.core.models import AuditEntry
 from stadt360.core.publishing import UnverifiedProvider
+from tests.accounts.sessions import sign_in_with_second_factor
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.cooperation.urls")]
 
@@ -64,7 +65,7 @@ def test_editing_an_open_post_after_verification_was_withdrawn_takes_it_off_the_
 def test_unverified_post_created_in_the_portal_is_announced_as_draft(company_world, client):
     provider = company_world.companies["precision"].provider
     unverify(provider)
-    client.force_login(company_world.users["precision"])
+    sign_in_with_second_factor(client, company_world.users["precision"])
     response = client.post("/portal/kooperation/neu/", post_data(), follow=True)
     post = Post.objects.get(title="Lagerfläche frei")
     assert post.status == PostStatus.DRAFT
@@ -81,7 +82,7 @@ def test_unverified_organisation_cannot_express_interest(company_world, client):
     unverify(sender)
     with pytest.raises(UnverifiedProvider):
         send_interest(sender=sender, message="Hallo", by=None, posts=[world.posts["cnc_offer"]])
-    client.force_login(world.users["precision"])
+    sign_in_with_second_factor(client, world.users["precision"])
     post = world.posts["cnc_need"]
     response = client.post(
         f"/portal/kooperation/{post.pk}/treffer/",

@@ -12,6 +12,7 @@ from django.urls import reverse
 from stadt360.api.routers.offers import offer_router
 from stadt360.offers.registry import registry
 from stadt360.search.registry import registry as search_registry
+from tests.accounts.sessions import sign_in_with_second_factor
 
 pytestmark = pytest.mark.django_db
 KEYS = [kind.key for kind in registry]
@@ -41,7 +42,7 @@ def test_every_kind_has_its_portal_list(key, client):
     from tests.portal.world import make_world
 
     world = make_world()
-    client.force_login(world.users["editor"])
+    sign_in_with_second_factor(client, world.users["editor"])
     assert client.get(reverse("portal:offer-list", args=[key])).status_code == 200
 
 
@@ -64,7 +65,7 @@ def test_a_new_kind_is_picked_up_from_the_registry_alone(throwaway_kind, client)
     names = {op.url_name for ops in router.path_operations.values() for op in ops.operations}
     assert names == {"internship-list", "internship-detail"}
     world = make_world()
-    client.force_login(world.users["editor"])
+    sign_in_with_second_factor(client, world.users["editor"])
     page = client.get(reverse("portal:offer-list", args=["internship"]))
     assert page.status_code == 200
     assert client.get(reverse("portal:offer-list", args=["unknown"])).status_code == 404
