@@ -191,6 +191,10 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG
 # Uploaded feed files are deleted this many days after their run finished (the report stays).
 IMPORT_FILE_RETENTION_DAYS = int(os.environ.get("IMPORT_FILE_RETENTION_DAYS", "30"))
+# An import run renews its lease per batch; a run whose lease ran out is resumed at most
+# IMPORT_MAX_ATTEMPTS times, then closed as failed (imports/lifecycle.py).
+IMPORT_LEASE_SECONDS = int(os.environ.get("IMPORT_LEASE_SECONDS", "600"))
+IMPORT_MAX_ATTEMPTS = int(os.environ.get("IMPORT_MAX_ATTEMPTS", "3"))
 
 # --- Security ---------------------------------------------------------------
 SECURE_CSP = {
