@@ -45,7 +45,8 @@ def my_providers(user: Any) -> models.QuerySet[Provider]:
 def current_provider(request: HttpRequest) -> Provider:
     """The organisation the person acts for: chosen in the session, else their first."""
     providers = my_providers(request.user)
-    chosen = providers.filter(pk=request.session.get(SESSION_KEY)).first()
+    chosen_pk = request.session.get(SESSION_KEY)
+    chosen = providers.filter(pk=chosen_pk).first() if chosen_pk is not None else None
     provider = chosen or providers.first()
     if provider is None:
         raise PermissionDenied

@@ -3,21 +3,22 @@
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
-from django.db import models, transaction
+from django.db import transaction
 
 from stadt360.core import audit
+from stadt360.core.models import Offer
 
 from .images import reencode
 from .models import OfferImage
 
 
 def add_offer_image(
-    *, offer: models.Model, upload: UploadedFile, alt_text: str, by: Any
+    *, offer: Offer, upload: UploadedFile, alt_text: str, by: Any
 ) -> OfferImage:
     clean = reencode(upload)
     with transaction.atomic():
         image = OfferImage(offer=offer, provider=offer.provider, alt_text=alt_text.strip())
-        image.file.save(clean.content.name, clean.content, save=False)
+        image.file.save(clean.name, clean.content, save=False)
         image.full_clean()
         image.save()
         audit.record(
@@ -31,9 +32,10 @@ def add_offer_image(
 
 def delete_offer_image(*, image: OfferImage, by: Any) -> None:
     with transaction.atomic():
-        offer = image.offer
+        # The image's offer, or its organisation when the offer is already gone.
+        subject = image.offer or image.provider
         audit.record(
-            offer,
+            subject,
             "offer.image_deleted",
             by=by,
             changes={"image": [image.file.name, None], "alt_text": [image.alt_text, None]},
