@@ -8,6 +8,7 @@ Loads only the offers that appear in the returned bundles: one query per offer k
 
 import datetime
 from collections.abc import Iterable
+from typing import TypedDict
 
 from django.db.models import Model, QuerySet
 from django.utils import translation
@@ -46,7 +47,21 @@ def _clock(value: datetime.time | None) -> str | None:
     return None if value is None else f"{value.hour}:{value.minute:02d}"
 
 
-def _place(offer: Job | Flat | Kita | School, name: str) -> dict[str, object]:
+class PlaceFields(TypedDict):
+    """The fields every ``schemas.Place`` shares, typed so each part can be built from them."""
+
+    id: int
+    name: str
+    address: str
+    district: str
+    latitude: float
+    longitude: float
+    provider: str
+    provider_verified: bool
+    is_demo: bool
+
+
+def _place(offer: Job | Flat | Kita | School, name: str) -> PlaceFields:
     return {
         "id": offer.pk, "name": name, "address": offer.address_line,
         "district": offer.district.name if offer.district else "",

@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic.json_schema import JsonDict
 
 MAX_CHILDREN = 8
 
@@ -94,7 +95,7 @@ class CareWish(Strict):
     )
 
 
-FAMILY_EXAMPLE = {
+FAMILY_EXAMPLE: JsonDict = {
     "household": {
         "adults": 2,
         "children": [{"birth_date": "2025-06-01"}, {"birth_date": "2022-03-15"}],

@@ -9,7 +9,9 @@ process is visible to the next bundle search in every web process.
 import datetime
 import math
 import threading
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, SupportsFloat
 
 import numpy as np
 from django.db import connection
@@ -228,12 +230,22 @@ def _place_arrays(kita_ids: list[int]) -> FreePlaces:
     return FreePlaces(kita=kita, group=group, day=day, count=count)
 
 
-def _float(values: list) -> np.ndarray:
+def _float(values: Iterable[SupportsFloat | None]) -> np.ndarray:
     return np.array([math.nan if v is None else float(v) for v in values], dtype=np.float64)
 
 
+def _columns(rows: Sequence[tuple[Any, ...]], width: int) -> list[Sequence[Any]]:
+    """The columns of ``values_list`` rows; ``width`` empty ones when there are no rows.
+
+    ``Any``: each column holds the values of one model field, of that field's type.
+    """
+    if rows:
+        return list(zip(*rows, strict=True))
+    return [() for _ in range(width)]
+
+
 def _jobs(rows: list[tuple], zone: np.ndarray) -> tuple[engine.Jobs, JobTexts]:
-    cols = list(zip(*rows, strict=True)) if rows else [[] for _ in range(16)]
+    cols = _columns(rows, 16)
     jobs = engine.Jobs(
         ids=np.array(cols[0], dtype=np.int64), zone=zone,
         salary_min=_float(cols[3]), salary_max=_float(cols[4]), weekly_hours=_float(cols[5]),
@@ -253,7 +265,7 @@ def _jobs(rows: list[tuple], zone: np.ndarray) -> tuple[engine.Jobs, JobTexts]:
 
 
 def _flats(rows: list[tuple], zone: np.ndarray) -> tuple[engine.Flats, FlatFeatures]:
-    cols = list(zip(*rows, strict=True)) if rows else [[] for _ in range(15)]
+    cols = _columns(rows, 15)
     warm = _float(cols[3]) + _float(cols[4]) + _float(cols[5])
     flats = engine.Flats(
         ids=np.array(cols[0], dtype=np.int64), zone=zone, warm_rent=warm,
@@ -270,7 +282,7 @@ def _flats(rows: list[tuple], zone: np.ndarray) -> tuple[engine.Flats, FlatFeatu
 
 
 def _kitas(rows: list[tuple], zone: np.ndarray) -> engine.Kitas:
-    cols = list(zip(*rows, strict=True)) if rows else [[] for _ in range(7)]
+    cols = _columns(rows, 7)
     hours = _workday_hours(list(cols[0]))
     windows = [hours.get(kita_id, (math.nan, math.nan)) for kita_id in cols[0]]
     return engine.Kitas(
@@ -284,7 +296,7 @@ def _kitas(rows: list[tuple], zone: np.ndarray) -> engine.Kitas:
 
 
 def _schools(rows: list[tuple], zone: np.ndarray) -> engine.Schools:
-    cols = list(zip(*rows, strict=True)) if rows else [[] for _ in range(8)]
+    cols = _columns(rows, 8)
     return engine.Schools(
         ids=np.array(cols[0], dtype=np.int64), zone=zone,
         school_type=np.array(

@@ -113,11 +113,12 @@ def more_ranks(p: Prepared, b: Blocks, bar: float, done: int) -> bool:
 def travel_upper(p: Prepared, b: Blocks, fz: np.ndarray, jz: np.ndarray) -> tuple:
     """(upper bound, chain lower bound) per block, -inf where the block is infeasible."""
     zf, zj = b.flats.zones[fz], b.jobs.zones[jz]
-    chain = p.lower.round_trip[zf, zj]
+    low = p.mode_lower
+    chain = low.round_trip[zf, zj]
     partial = b.job_best[jz] + b.envelope[fz, b.job_level[jz]]
     upper = total_score(partial, commute_score(chain), p.query.weights) + SLACK
     if np.isfinite(p.max_commute):
-        reach = p.lower.path[zf, zj] <= p.max_commute
+        reach = low.path[zf, zj] <= p.max_commute
         upper = np.where(reach, upper, -np.inf)
     return upper, chain
 

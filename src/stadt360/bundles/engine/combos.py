@@ -42,7 +42,7 @@ def _candidates(
     bounds: necessary for passing them with any one mode. Sorted by group, then option.
     ``quick``: only a few nearest per group (by that bound) — for the warm start, where
     any subset is valid."""
-    low = p.lower
+    low = p.mode_lower
     x = options.zone
     chain = low.round_trip[np.ix_(g.flat_zone, x)] + low.round_trip[np.ix_(g.job_zone, x)]
     to_work = low.path_back[np.ix_(g.job_zone, x)]

@@ -26,7 +26,7 @@ class SchoolType(IntEnum):
 
 def _arr(values: object, dtype: type) -> np.ndarray:
     """A read-only contiguous copy, so a snapshot cannot be changed by a query."""
-    out = np.array(values, dtype=dtype, copy=True)
+    out: np.ndarray = np.array(values, dtype=dtype, copy=True)
     out.setflags(write=False)
     return out
 

@@ -73,6 +73,17 @@ class Prepared:
     removed: dict[str, tuple[str, int, int]]
     budget: Budget = field(default_factory=Budget)
 
+    @property
+    def mode_lower(self) -> ModeMinimum:
+        """``lower`` for the search steps that run only when some mode is allowed.
+
+        Why a raise: ``lower`` is None only without modes, and then ``hopeless`` ends the
+        search before any bound is taken; reaching this without modes is a bug.
+        """
+        if self.lower is None:
+            raise ValueError("no mode is allowed, so there are no travel bounds")
+        return self.lower
+
 
 def job_mask(region: Region, query: BundleQuery) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Jobs meeting the minimum salary; returns (mask, gross, gross_is_estimate)."""

@@ -33,7 +33,7 @@ def cost_score(warm_rent: np.ndarray | float, money: np.ndarray | float) -> np.n
 
 
 def partial_sum(
-    job_part: np.ndarray, flat_part: np.ndarray, cost: np.ndarray, weights: Weights
+    job_part: np.ndarray | float, flat_part: np.ndarray, cost: np.ndarray, weights: Weights
 ) -> np.ndarray:
     """Weighted job fit + flat fit + cost (``job_part`` = w·job fit, ``flat_part`` = w·flat fit)."""
     return (job_part + flat_part) + weights.cost * cost

@@ -7,13 +7,16 @@ valid form always gives a valid query.
 
 import datetime
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from stadt360.bundles.schemas import MAX_CHILDREN, Hours, Mode
+
+if TYPE_CHECKING:  # django_stubs_ext comes with django-stubs, a development dependency only
+    from django_stubs_ext import StrOrPromise
 
 CHILD_KEY = "child"
 
@@ -22,7 +25,7 @@ WEIGHT_CHOICES = [("3", _("important")), ("1", _("normal")), ("0", _("doesn't ma
 WEIGHT_KEYS = {"w_commute": "commute", "w_cost": "cost", "w_job": "job_fit", "w_flat": "flat_fit"}
 
 
-def _weight_field(label: str) -> forms.TypedChoiceField:
+def _weight_field(label: "StrOrPromise") -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         label=label, choices=WEIGHT_CHOICES, coerce=float, initial="1", widget=forms.RadioSelect
     )

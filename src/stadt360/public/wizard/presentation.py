@@ -83,7 +83,8 @@ def compromise_line(bundle: Bundle, best: Bundle) -> str:
 
 
 def _differences(minutes: int, euros: int) -> tuple[str, str]:
-    worse, better = [], []
+    worse: list[str] = []
+    better: list[str] = []
     if abs(minutes) >= MINUTES_NOTICEABLE:
         text = ngettext(
             "%(n)d minute %(dir)s travel per day",

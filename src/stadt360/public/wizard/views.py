@@ -56,8 +56,8 @@ def _row_action(params: QueryDict, number: int) -> str | None:
         drop = params.get("remove_child", "")
         answers.setlist(CHILD_KEY, [row for i, row in enumerate(rows) if str(i) != drop])
         anchor = "#children"
-    if params.get("return"):
-        answers["return"] = params["return"]
+    if back := params.get("return"):
+        answers["return"] = back
     return step_url(1, answers) + anchor
 
 
@@ -78,15 +78,15 @@ def initial_step(number: int, params: QueryDict) -> forms.Form:
     """The step's form showing the answers from the URL (or defaults), without error messages."""
     form_class = STEP_FORMS[number - 1]
     answered = STEP_MARKERS[number - 1] in params
-    initial = {}
+    initial: dict[str, str | list[str] | bool] = {}
     for name, field in form_class.base_fields.items():
         if isinstance(field, forms.MultipleChoiceField):
             if answered:
                 initial[name] = params.getlist(name)
         elif isinstance(field, forms.BooleanField):
             initial[name] = bool(params.get(name))
-        elif name in params:
-            initial[name] = params[name]
+        elif (value := params.get(name)) is not None:
+            initial[name] = value
     if number == 1:
         return HouseholdForm(child_rows=params.getlist(CHILD_KEY), initial=initial)
     if number == 3 and not answered:
@@ -105,8 +105,8 @@ def step_context(number: int, form: forms.Form, params: QueryDict) -> dict[str, 
     own = set(form.fields) | ({CHILD_KEY} if number == 1 else set())
     answers = answers_only(params)
     carried = [(key, value) for key in answers for value in answers.getlist(key) if key not in own]
-    if params.get("return"):
-        carried.append(("return", params["return"]))
+    if back := params.get("return"):
+        carried.append(("return", back))
     return {
         "number": number,
         "steps": STEPS,
@@ -159,7 +159,8 @@ def validate_field(request: HttpRequest, number: int) -> HttpResponse:
 @require_GET
 def review(request: HttpRequest) -> HttpResponse:
     decoded = decode(request.GET)
-    if decoded.first_open_step is not None:
+    # ``decode`` sets the query exactly when no step is open; the second test narrows its type.
+    if decoded.first_open_step is not None or decoded.query is None:
         return redirect(open_step_url(decoded, request.GET))
     return render(
         request,
@@ -201,7 +202,9 @@ def results(request: HttpRequest) -> HttpResponse:
 def results_context(decoded: Decoded, params: QueryDict) -> dict[str, object]:
     assert decoded.query is not None
     result = lookups.search(decoded.query, decoded.pins)
-    sort = params.get("sort") if params.get("sort") in presentation.SORTS else "overall"
+    sort = params.get("sort", "overall")
+    if sort not in presentation.SORTS:
+        sort = "overall"
     relaxations = [
         (relaxation, results_url(encode(relaxed(decoded.query, relaxation.patch), decoded.pins)))
         for relaxation in result.relaxations
