@@ -57,13 +57,14 @@ def query_form_errors(form: forms.Form) -> ValidationError:
 
 
 def register_error_handlers(api: NinjaAPI) -> None:
-    def django_validation_error(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+    # ninja's stubs type a handler's argument as the class or an instance; it is an instance.
+    def django_validation_error(request: HttpRequest, exc: Any) -> HttpResponse:
         return api.create_response(request, {"detail": error_items(exc, [])}, status=422)
 
-    def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    def not_found(request: HttpRequest, exc: Any) -> HttpResponse:
         return api.create_response(request, {"detail": _("Not found.")}, status=404)
 
-    def unverified(request: HttpRequest, exc: UnverifiedProvider) -> HttpResponse:
+    def unverified(request: HttpRequest, exc: Any) -> HttpResponse:
         # The write services refuse it; the API says so as a 403 with the service's words.
         return api.create_response(request, {"detail": exc.message}, status=403)
 

@@ -5,6 +5,7 @@ exactly as the HTML list page does, turns its form errors into 422, and describe
 fields in the OpenAPI document instead of declaring them a second time in pydantic.
 """
 
+import re
 from typing import Any
 
 from django import forms
@@ -63,12 +64,14 @@ def _field_schema(field: forms.Field) -> dict[str, Any]:
     for attr, key in (("min_value", "minimum"), ("max_value", "maximum")):
         if getattr(field, attr, None) is not None:
             schema[key] = getattr(field, attr)
-    if getattr(field, "max_length", None):
-        schema["maxLength"] = field.max_length
+    if max_length := getattr(field, "max_length", None):
+        schema["maxLength"] = max_length
     for validator in field.validators:
         if isinstance(validator, RegexValidator):
             # JSON Schema patterns are ECMA regexes, which know $ but not \\A/\\Z.
-            schema["pattern"] = validator.regex.pattern.replace(r"\A", "^").replace(r"\Z", "$")
+            schema["pattern"] = (
+                re.compile(validator.regex).pattern.replace(r"\A", "^").replace(r"\Z", "$")
+            )
     return schema
 
 
@@ -88,6 +91,7 @@ def _type_schema(field: forms.Field) -> dict[str, Any]:
         case forms.TimeField():
             return {"type": "string", "format": "time", "examples": ["07:30"]}
         case forms.ChoiceField():
-            return {"type": "string", "enum": [value for value, label in field.choices if value]}
+            choices = getattr(field, "choices", ())
+            return {"type": "string", "enum": [value for value, _label in choices if value]}
         case _:
             return {"type": "string"}

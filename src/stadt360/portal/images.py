@@ -25,6 +25,10 @@ class CleanImage:
     width: int
     height: int
 
+    @property
+    def name(self) -> str:
+        return str(self.content.name)
+
 
 def check_size(upload: UploadedFile) -> None:
     if upload.size is None or upload.size > settings.STADT360_IMAGE_MAX_BYTES:

@@ -12,9 +12,7 @@ from .images import reencode
 from .models import OfferImage
 
 
-def add_offer_image(
-    *, offer: Offer, upload: UploadedFile, alt_text: str, by: Any
-) -> OfferImage:
+def add_offer_image(*, offer: Offer, upload: UploadedFile, alt_text: str, by: Any) -> OfferImage:
     clean = reencode(upload)
     with transaction.atomic():
         image = OfferImage(offer=offer, provider=offer.provider, alt_text=alt_text.strip())

@@ -79,7 +79,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
 @portal_view
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     token = get_object_or_404(
-        ApiToken.objects.filter(provider__memberships__user=request.user).select_related(
+        ApiToken.objects.filter(provider__memberships__user=request.user.pk).select_related(
             "provider"
         ),
         pk=pk,

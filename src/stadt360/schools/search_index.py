@@ -41,9 +41,9 @@ register(
             Facet(
                 "school_type",
                 _("type of school"),
-                attribute("school_type"),
+                lambda obj: str(attribute("school_type")(obj) or "") or None,
                 dict(SchoolType.choices),
-            ),  # type: ignore[arg-type]
+            ),
             yes_no("all_day_care", _("all-day care")),
         ),
         related=("provider", "district"),

@@ -41,7 +41,7 @@ ERRORS: dict[int, Any] = {401: MessageOut, 403: MessageOut, 429: MessageOut}
 
 
 def token_of(request: HttpRequest) -> ApiToken:
-    return request.auth  # type: ignore[attr-defined, return-value]
+    return request.auth  # type: ignore[attr-defined]
 
 
 def guarded(spec: OfferKind, request: HttpRequest, write: Callable[[ApiToken], Any]) -> Any:

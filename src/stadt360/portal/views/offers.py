@@ -127,7 +127,8 @@ def preview_fields(offer: models.Model, kind: OfferKind) -> list[tuple[str, Any]
             continue
         field = offer._meta.get_field(name)
         display = getattr(offer, f"get_{name}_display", None)
-        rows.append((str(field.verbose_name), display() if display else getattr(offer, name)))
+        label = getattr(field, "verbose_name", name)
+        rows.append((str(label), display() if display else getattr(offer, name)))
     return rows
 
 

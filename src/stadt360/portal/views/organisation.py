@@ -104,7 +104,7 @@ def member_invite(request: HttpRequest) -> HttpResponse:
 @portal_view
 def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
     membership = get_object_or_404(
-        Membership.objects.filter(provider__memberships__user=request.user), pk=pk
+        Membership.objects.filter(provider__memberships__user=request.user.pk), pk=pk
     )
     require(request.user, "providers.manage_members", membership.provider)
     try:
@@ -122,7 +122,7 @@ def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @portal_view
 def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     invitation = get_object_or_404(
-        Invitation.objects.filter(provider__memberships__user=request.user), pk=pk
+        Invitation.objects.filter(provider__memberships__user=request.user.pk), pk=pk
     )
     require(request.user, "providers.manage_members", invitation.provider)
     services.revoke_invitation(invitation=invitation, by=request.user)
