@@ -43,10 +43,11 @@ run: install assets
 	  BIN=$(BIN) scripts/worker.sh & \
 	  $(BIN)/stadt360 runserver $(HOST):$(PORT)
 
-# The whole suite: lint, migrations, then pytest on SQLite and (when reachable or required) PostgreSQL.
+# The whole suite: lint, types, migrations, then pytest on SQLite and (when reachable or required) PostgreSQL.
 test: install-test assets
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/mypy src/stadt360
 	$(BIN)/stadt360 makemigrations --check --dry-run
 	$(BIN)/python scripts/test_suite.py --workers $(PYTEST_WORKERS) --pg-url $(PG_URL)
 
