@@ -30,19 +30,6 @@ ENGINE = "stadt360.bundles.engine"
 # Modules outside the engine that are pure Python + NumPy by design and that the engine
 # may import; test_pure_modules_stay_pure holds them to the engine's own rule.
 PURE_MODULES = frozenset({"stadt360.mobility.geometric", "stadt360.mobility.zones"})
-# Known violations, as (importing module, imported app). Each entry is a debt with an
-# owner: the offer-kind registry (issue 8) removes core's dotted task paths and the
-# occupation import. The integrator empties this set once that work has landed;
-# test_allow_list_has_no_stale_entries fails as soon as an entry is no longer needed.
-CORE_EXCEPTIONS_UNTIL_REGISTRY = frozenset(
-    {
-        ("stadt360.core.management.commands.load_gera", "jobs"),
-        ("stadt360.core.offers", "jobs"),
-        ("stadt360.core.offers", "housing"),
-        ("stadt360.core.offers", "childcare"),
-        ("stadt360.core.offers", "schools"),
-    }
-)
 STDLIB_OR_NUMPY = frozenset(sys.stdlib_module_names | {"numpy"})
 DOTTED_PATH = re.compile(r"stadt360(\.[A-Za-z_]\w*)+")
 # Templates and static files are named by their folder: "public/base.html".
@@ -170,10 +157,6 @@ def engine_may_import(target: str) -> bool:
     return top != "django" and top in STDLIB_OR_NUMPY
 
 
-def allowed(item: Import) -> bool:
-    return (item.module, item.app) in CORE_EXCEPTIONS_UNTIL_REGISTRY
-
-
 def template_references(root: Path = SRC) -> Iterator[tuple[str, str, str]]:
     """(template path under src/stadt360, the app folder it names, the name) of every
     ``{% extends %}``, ``{% include %}`` and ``{% static %}`` with a literal name."""
@@ -202,9 +185,7 @@ def test_domain_apps_never_import_presentation(project_imports: list[Import]) ->
 
 def test_core_imports_no_other_app_at_run_time(project_imports: list[Import]) -> None:
     bad = [
-        str(item)
-        for item in layering_violations(project_imports)
-        if app_of(item.module) == "core" and not allowed(item)
+        str(item) for item in layering_violations(project_imports) if app_of(item.module) == "core"
     ]
     assert bad == [], "core imports another stadt360 app:\n" + "\n".join(bad)
 
@@ -226,13 +207,6 @@ def test_pure_modules_stay_pure(project_imports: list[Import]) -> None:
         if item.module in PURE_MODULES and not engine_may_import(item.target)
     ]
     assert bad == [], "a module the engine imports is not pure Python + NumPy:\n" + "\n".join(bad)
-
-
-def test_allow_list_has_no_stale_entries(project_imports: list[Import]) -> None:
-    """Once the registry removed a dependency its entry goes, so nothing creeps back."""
-    still_needed = {(item.module, item.app) for item in project_imports if allowed(item)}
-    stale = CORE_EXCEPTIONS_UNTIL_REGISTRY - still_needed
-    assert stale == set(), f"remove from CORE_EXCEPTIONS_UNTIL_REGISTRY: {sorted(stale)}"
 
 
 def test_domain_and_core_templates_never_use_presentation_templates() -> None:

@@ -12,7 +12,6 @@ from django.urls import reverse
 from stadt360.api.routers.offers import offer_router
 from stadt360.offers.registry import registry
 from stadt360.search.registry import registry as search_registry
-from tests.accounts.sessions import sign_in_with_second_factor
 
 pytestmark = pytest.mark.django_db
 KEYS = [kind.key for kind in registry]
@@ -38,11 +37,8 @@ def test_every_kind_has_read_api_write_api_portal_and_search(key, client):
 
 
 @pytest.mark.parametrize("key", KEYS)
-def test_every_kind_has_its_portal_list(key, client):
-    from tests.portal.world import make_world
-
-    world = make_world()
-    sign_in_with_second_factor(client, world.users["editor"])
+def test_every_kind_has_its_portal_list(key, client_for):
+    client = client_for("editor")
     assert client.get(reverse("portal:offer-list", args=[key])).status_code == 200
 
 
@@ -57,15 +53,13 @@ def throwaway_kind():
     registry.unregister("internship")
 
 
-def test_a_new_kind_is_picked_up_from_the_registry_alone(throwaway_kind, client):
-    from tests.portal.world import make_world
+def test_a_new_kind_is_picked_up_from_the_registry_alone(throwaway_kind, client_for):
 
     router = offer_router(throwaway_kind)
     assert set(router.path_operations) == {"", "/{internship_id}"}
     names = {op.url_name for ops in router.path_operations.values() for op in ops.operations}
     assert names == {"internship-list", "internship-detail"}
-    world = make_world()
-    sign_in_with_second_factor(client, world.users["editor"])
+    client = client_for("editor")
     page = client.get(reverse("portal:offer-list", args=["internship"]))
     assert page.status_code == 200
     assert client.get(reverse("portal:offer-list", args=["unknown"])).status_code == 404

@@ -1,7 +1,8 @@
 """Page-number pagination with a total count and links, for every list endpoint.
 
 A page costs two queries (count + rows); a page past the end costs only the count,
-so a huge page number never reaches the database as an offset.
+so a huge page number never reaches the database as an offset. The response envelope
+(``Page``) is part of every kind's schemas, so it lives in ``stadt360.offers.schemas``.
 """
 
 from typing import Any
@@ -10,7 +11,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Schema
 
-DEFAULT_PAGE_SIZE = 25
+from stadt360.offers.schemas import DEFAULT_PAGE_SIZE
+
 MAX_PAGE_SIZE = 100
 
 
@@ -18,20 +20,6 @@ class PageParams(Schema):
     page: int = Field(1, ge=1, description="Page number, starting at 1.")
     page_size: int = Field(
         DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Items per page (1–100)."
-    )
-
-
-class Page(Schema):
-    count: int = Field(
-        ..., description="Items matching the filters, over all pages.", examples=[42]
-    )
-    page: int = Field(..., examples=[1])
-    page_size: int = Field(..., examples=[DEFAULT_PAGE_SIZE])
-    next: str | None = Field(
-        ..., description="Absolute URL of the next page, or null.", examples=[None]
-    )
-    previous: str | None = Field(
-        ..., description="Absolute URL of the previous page, or null.", examples=[None]
     )
 
 

@@ -1,1 +1,1 @@
-"""Childcare: Kitas, their opening hours and free places. May import core, providers."""
+"""Childcare: Kitas, their opening hours and free places. May import core, providers, offers."""

@@ -6,13 +6,12 @@ its model, selector, FilterSet, schemas, portal form, refresh task and labels.
 
 from django.utils.translation import gettext_lazy as _
 
-from stadt360.api.schemas.kitas import KitaDetail, KitaPage, KitaSummary
-from stadt360.api.schemas.write import KitaIn
 from stadt360.offers.registry import Nested, OfferKind, register
-from stadt360.portal.forms import KitaForm
 
 from .filters import KitaFilterSet
+from .forms import KitaForm
 from .models import Kita
+from .schemas import KitaDetail, KitaIn, KitaPage, KitaSummary
 from .selectors import kita_list
 from .tasks import refresh_kitas_task
 

@@ -1,1 +1,1 @@
-"""Housing: flats to rent. May import core, providers."""
+"""Housing: flats to rent. May import core, providers, offers."""

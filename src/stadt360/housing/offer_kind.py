@@ -6,13 +6,12 @@ its model, selector, FilterSet, schemas, portal form, refresh task and labels.
 
 from django.utils.translation import gettext_lazy as _
 
-from stadt360.api.schemas.flats import FlatDetail, FlatPage, FlatSummary
-from stadt360.api.schemas.write import FlatIn
 from stadt360.offers.registry import OfferKind, register
-from stadt360.portal.forms import FlatForm
 
 from .filters import FlatFilterSet
+from .forms import FlatForm
 from .models import Flat
+from .schemas import FlatDetail, FlatIn, FlatPage, FlatSummary
 from .selectors import flat_list
 from .tasks import refresh_flats_task
 

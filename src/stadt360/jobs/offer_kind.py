@@ -10,13 +10,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
-from stadt360.api.schemas.jobs import JobDetail, JobPage, JobSummary
-from stadt360.api.schemas.write import JobIn
 from stadt360.offers.registry import OfferKind, register
-from stadt360.portal.forms import JobForm
 
 from .filters import JobFilterSet
+from .forms import JobForm
 from .models import Job, Occupation
+from .schemas import JobDetail, JobIn, JobPage, JobSummary
 from .selectors import job_list
 from .tasks import refresh_jobs_task
 

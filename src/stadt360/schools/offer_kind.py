@@ -6,13 +6,12 @@ its model, selector, FilterSet, schemas, portal form, refresh task and labels.
 
 from django.utils.translation import gettext_lazy as _
 
-from stadt360.api.schemas.schools import SchoolDetail, SchoolPage, SchoolSummary
-from stadt360.api.schemas.write import SchoolIn
 from stadt360.offers.registry import OfferKind, register
-from stadt360.portal.forms import SchoolForm
 
 from .filters import SchoolFilterSet
+from .forms import SchoolForm
 from .models import School
+from .schemas import SchoolDetail, SchoolIn, SchoolPage, SchoolSummary
 from .selectors import school_list
 from .tasks import refresh_schools_task
 

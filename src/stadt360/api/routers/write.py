@@ -20,12 +20,13 @@ from ninja.errors import HttpError
 
 from stadt360.core.models import Offer
 from stadt360.offers.registry import OfferKind, registry
+from stadt360.offers.schemas import OfferIn
 from stadt360.offers.services import publish_offer, upsert_offer, withdraw_offer
 from stadt360.providers.models import ApiToken
 
 from ..auth import RateLimited, TokenAuth, count_write, require_scope
 from ..errors import NotFoundOut, ValidationErrorOut
-from ..schemas.write import MessageOut, OfferIn, WriteOut
+from ..schemas.write import MessageOut, WriteOut
 
 router = Router(tags=["write"], auth=TokenAuth())
 

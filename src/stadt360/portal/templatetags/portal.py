@@ -20,6 +20,6 @@ def portal_nav(context: template.Context) -> dict[str, Any]:
 @register.filter
 def rich_text(value: str) -> SafeString:
     """Descriptions were sanitised with nh3 when saved; render them as HTML."""
-    from ..richtext import clean_html
+    from stadt360.core.ui.richtext import clean_html
 
     return mark_safe(clean_html(value or ""))
