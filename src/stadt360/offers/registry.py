@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django import forms
 from django.apps import apps
 from django.db import models
 from django.http import Http404
@@ -17,6 +16,8 @@ from django.utils.functional import Promise
 
 if TYPE_CHECKING:  # types only: the registry imports no kind's app
     from stadt360.core.models import Offer
+
+    from .forms import OfferForm
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class OfferKind:
     detail_schema: type
     page_schema: type
     write_schema: type
-    form: type[forms.ModelForm]  # the portal's form
+    form: type["OfferForm"]  # the portal's form
     refresh_task: Any  # a django.tasks Task taking ``ids``
     public_segment: str = ""  # German URL segment of the public pages ("stellen"); "": none
     nested: Mapping[str, Nested] = field(default_factory=dict)

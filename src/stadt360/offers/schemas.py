@@ -116,7 +116,10 @@ def _local_time(value: datetime.time) -> datetime.time:
 
 Time = Annotated[datetime.time, AfterValidator(_local_time)]
 Amount = Annotated[Decimal, Field(ge=0, le=10_000_000, allow_inf_nan=False)]
-Languages = Annotated[list[text(8)], Field(max_length=20)]  # type: ignore[valid-type]
+LanguageCode = Annotated[
+    str, StringConstraints(max_length=8), AfterValidator(_no_control_characters)
+]
+Languages = Annotated[list[LanguageCode], Field(max_length=20)]
 
 
 class OfferIn(Schema):

@@ -5,7 +5,7 @@ The offer forms live in their kinds' apps (``JobForm`` in ``stadt360.jobs.forms`
 images, organisation, members.
 """
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -26,7 +26,7 @@ class OpeningHoursForm(KernForm):
     closes = forms.TimeField(label=_("Closes"), required=False, widget=TIME)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         opens, closes = data.get("opens"), data.get("closes")
         if bool(opens) != bool(closes):
             raise ValidationError(_("Give both times, or none when the Kita is closed that day."))
@@ -50,7 +50,7 @@ class FreePlaceForm(KernForm):
     count = forms.IntegerField(label=_("Number of places"), min_value=1, max_value=500)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         low, high = data.get("min_age_months"), data.get("max_age_months")
         if low is not None and high is not None and low >= high:
             self.add_error("max_age_months", _("Must be greater than the lower age."))
@@ -165,4 +165,5 @@ class ProviderSwitchForm(KernForm):
 
     def __init__(self, *args: Any, providers: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["provider"].choices = [(p.pk, p.name) for p in providers]
+        field = cast(forms.TypedChoiceField, self.fields["provider"])  # declared above
+        field.choices = [(p.pk, p.name) for p in providers]

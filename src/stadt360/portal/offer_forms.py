@@ -5,6 +5,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from stadt360.childcare.models import Kita
 from stadt360.offers.registry import OfferKind
 
 from .forms import (
@@ -27,11 +28,12 @@ class OfferFormBundle:
         self.form = kind.form(post, instance=instance)
         self.opening_hours = self.free_places = None
         if kind.key == "kita":
+            kita = instance if isinstance(instance, Kita) else None
             self.opening_hours = OpeningHoursFormSet(
-                post, prefix="hours", initial=None if post else opening_hours_initial(instance)
+                post, prefix="hours", initial=None if post else opening_hours_initial(kita)
             )
             self.free_places = FreePlaceFormSet(
-                post, prefix="places", initial=None if post else free_places_initial(instance)
+                post, prefix="places", initial=None if post else free_places_initial(kita)
             )
 
     @property
