@@ -1,8 +1,11 @@
+"""Fixtures for the offer registry and the write services."""
+
 import pytest
+from django.contrib.auth import get_user_model
 
 
-@pytest.fixture(autouse=True)
-def _fast_settings(settings, tmp_path):
-    """A fast password hash for the portal world's users (the real one costs seconds)."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+@pytest.fixture
+def clerk(db: None):
+    return get_user_model().objects.create_user(
+        "clerk", email="clerk@example.org", password="x-very-long-1"
+    )
