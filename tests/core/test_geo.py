@@ -7,7 +7,6 @@ from stadt360.core.geo import (
     bounding_box_for,
     district_for_postcode,
     haversine_km,
-    nearest_district,
     offset_point,
 )
 from stadt360.core.models import District, PostcodeArea, Region
@@ -47,20 +46,6 @@ def test_region_box_holds_every_postcode_and_district_with_a_margin(gera: Region
     # Leipzig and Jena are outside Gera's box.
     assert not box.contains(51.34, 12.37)
     assert not box.contains(50.93, 11.59)
-
-
-def test_nearest_district_picks_the_closest_position(gera: Region) -> None:
-    near_lusan_centroid = offset_point(50.8348, 12.1104, north_km=0.2, east_km=0.1)
-    district = nearest_district(
-        latitude=near_lusan_centroid[0], longitude=near_lusan_centroid[1], region=gera
-    )
-    assert district is not None
-    assert district.postcode == "07551"
-    assert district.name == "Lusan"  # the main Ortsteil of 07551 wins the tie at the centroid
-
-
-def test_nearest_district_without_districts_is_none(db: None) -> None:
-    assert nearest_district(latitude=50.88, longitude=12.08) is None
 
 
 def test_district_for_postcode_returns_the_main_ortsteil(gera: Region) -> None:

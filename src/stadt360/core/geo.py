@@ -76,18 +76,6 @@ def bounding_box_for(region: Region, *, margin_km: float = REGION_MARGIN_KM) -> 
     return BoundingBox.around(points).padded(margin_km)
 
 
-def nearest_district(
-    *, latitude: float, longitude: float, region: Region | None = None
-) -> District | None:
-    """The district whose position is nearest; equal distances go to the first loaded one."""
-    districts = District.objects.all() if region is None else region.districts.all()
-    return min(
-        districts.order_by("pk"),
-        key=lambda d: haversine_km(latitude, longitude, d.latitude, d.longitude),
-        default=None,
-    )
-
-
 def district_for_postcode(postcode: str, *, region: Region | None = None) -> District | None:
     """The main district of a postcode: the one nearest its centroid, else the first loaded.
 

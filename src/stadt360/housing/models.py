@@ -17,9 +17,6 @@ class PetPolicy(models.TextChoices):
 
 
 class FlatQuerySet(OfferQuerySet):
-    def with_rooms(self, minimum: Decimal | int) -> "FlatQuerySet":
-        return self.filter(rooms__gte=minimum)
-
     def warm_rent_at_most(self, amount: Decimal | int) -> "FlatQuerySet":
         return self.alias(
             warm=models.F("cold_rent") + models.F("service_costs") + models.F("heating_costs")

@@ -93,21 +93,6 @@ def import_source(*, source: FeedSource, by: Any = None) -> ImportRun:
     return run
 
 
-def retry_run(*, run: ImportRun, by: Any = None) -> ImportRun:
-    """A new run of the same file or address (after a crash, a fix or a changed mapping)."""
-    content = run.upload.read() if run.upload else None
-    return start_import(
-        provider=run.provider,
-        content=content,
-        file_name=run.file_name,
-        url=run.url,
-        source=run.source,
-        format=run.format,
-        full_feed=run.full_feed,
-        by=by,
-    )
-
-
 def run_import(
     *, run: ImportRun, content: bytes | None = None, parser: Any = None, by: Any = None
 ) -> ImportRun:

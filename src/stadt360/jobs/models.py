@@ -34,9 +34,6 @@ class EmploymentType(models.TextChoices):
 
 
 class JobQuerySet(OfferQuerySet):
-    def of_type(self, employment_type: str) -> "JobQuerySet":
-        return self.filter(employment_type=employment_type)
-
     def paying_at_least(self, monthly_gross: int) -> "JobQuerySet":
         return self.filter(salary_max__gte=monthly_gross)
 

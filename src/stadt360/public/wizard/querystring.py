@@ -187,17 +187,6 @@ def answers_only(params: QueryDict) -> QueryDict:
     return kept
 
 
-def with_changes(params: QueryDict, **changes: str | list[str] | None) -> QueryDict:
-    """A copy with keys replaced (a list sets repeated values, None removes the key)."""
-    changed = params.copy()
-    for key, value in changes.items():
-        if value is None:
-            changed.pop(key, None)
-        else:
-            changed.setlist(key, value if isinstance(value, list) else [value])
-    return changed
-
-
 def relaxed(query: BundleQuery, patch: dict[str, dict[str, object]]) -> BundleQuery:
     """The query with one relaxation applied (``{"flat": {"max_warm_rent": 1200}}``)."""
     data = query.model_dump()
