@@ -1,0 +1,65 @@
+"""Absurd values in optional fields keep the record (found by the hostile review of issue 8).
+
+An optional amount beyond what the platform can store (a typo of a few digits, ``1e400``,
+a negative amount) or coordinates off the globe rejected the whole flat, though only
+fields the platform cannot do without may reject a record.
+"""
+
+from decimal import Decimal
+
+import pytest
+from django.utils import translation
+
+from stadt360.housing.models import Flat
+from stadt360.imports.models import IssueLevel, RunStatus
+from tests.imports.conftest import import_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+def openimmo(prices: str, geo: str = "") -> bytes:
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<openimmo><uebertragung art="OFFLINE" umfang="TEIL"/><anbieter><immobilie>
+  <objektkategorie><nutzungsart WOHNEN="true"/><vermarktungsart MIETE_PACHT="true"/>
+    <objektart><wohnung/></objektart></objektkategorie>
+  <geo><plz>07545</plz><ort>Gera</ort><strasse>Sorge</strasse><hausnummer>12</hausnummer>{geo}</geo>
+  <preise><kaltmiete>450</kaltmiete>{prices}</preise>
+  <flaechen><wohnflaeche>61,5</wohnflaeche><anzahl_zimmer>2</anzahl_zimmer></flaechen>
+  <freitexte><objekttitel>Wohnung ABS-1</objekttitel></freitexte>
+  <verwaltung_techn><objektnr_extern>ABS-1</objektnr_extern><aktion aktionart="CHANGE"/>
+  </verwaltung_techn>
+</immobilie></anbieter></openimmo>""".encode()
+
+
+def notes(run) -> dict[str, str]:
+    return dict(run.issues.filter(level=IssueLevel.WARNING).values_list("field", "code"))
+
+
+@pytest.mark.parametrize(
+    ("prices", "field"),
+    [
+        ("<kaution>1e400</kaution>", "kaution"),
+        ("<kaution>12345678901 EUR</kaution>", "kaution"),
+        ("<nebenkosten>99999999999999999999</nebenkosten>", "nebenkosten"),
+        ("<heizkosten>-80</heizkosten>", "heizkosten"),
+    ],
+)
+def test_openimmo_optional_amount_out_of_range_is_noted_not_rejected(landlord, prices, field):
+    with translation.override("en"):
+        run = import_bytes(openimmo(prices), landlord, format="openimmo")
+    assert (run.status, run.created, run.rejected) == (RunStatus.SUCCEEDED, 1, 0)
+    assert notes(run)[field] == "unreadable"
+    flat = Flat.objects.get(external_id="ABS-1")
+    assert flat.cold_rent == Decimal("450.00")
+    assert (flat.deposit, flat.service_costs, flat.heating_costs) == (None, 0, 0)
+
+
+def test_openimmo_coordinates_off_the_globe_fall_back_to_the_postcode(landlord):
+    geo = '<geokoordinaten breitengrad="999" laengengrad="-999"/>'
+    with translation.override("en"):
+        run = import_bytes(openimmo("", geo), landlord, format="openimmo")
+    assert (run.status, run.created, run.rejected) == (RunStatus.SUCCEEDED, 1, 0)
+    assert notes(run)["geokoordinaten"] == "postcode_centroid"
+    flat = Flat.objects.get(external_id="ABS-1")
+    assert -90 <= flat.latitude <= 90
+    assert -180 <= flat.longitude <= 180
