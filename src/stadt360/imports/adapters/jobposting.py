@@ -186,6 +186,10 @@ def to_record(raw: RawRecord, context: MapContext) -> Record:
         return record.reject(_("The job posting has no title."), field="title", code="missing")
     if not record.external_id:
         record.external_id = derived_identifier(node, title)
+        if (nth := context.occurrence(record.external_id)) > 1:
+            # Same employer, title and place as an earlier posting in this file (e.g. full
+            # and part time): told apart by their order, so re-imports still converge.
+            record.external_id = f"{record.external_id}-{nth}"
         record.note(
             _(
                 "The job posting has no identifier, address (url) or @id; it is recognised "
