@@ -6,6 +6,7 @@ The user row itself is deleted last by ``accounts.services.delete_account``; eve
 linked to it by a foreign key is handled here or in the owning app's module.
 """
 
+import re
 from datetime import datetime
 from functools import reduce
 from operator import or_
@@ -186,10 +187,30 @@ def _audit_erase(person: Person) -> None:
         content_type=ContentType.objects.get_for_model(user), object_id=str(user.pk)
     )
     about_user.update(object_repr=DELETED_ACCOUNT)
-    for entry in AuditEntry.objects.filter(_mentioning(person.emails)):
+    mentioning = AuditEntry.objects.filter(_mentioning(person.emails))
+    theirs = set(mentioning.values_list("content_type_id", "object_id"))
+    for entry in mentioning:
         entry.object_repr = scrub(entry.object_repr, person.emails, DELETED_ACCOUNT)
         entry.changes = scrub(entry.changes, person.emails, DELETED_ACCOUNT)
         entry.save(update_fields=["object_repr", "changes"])
+    _forget_user_name(user.get_username(), theirs)
+
+
+def _forget_user_name(name: str, objects: set[tuple[int, str]]) -> None:
+    """The user name leaves the entries about the person's objects (their memberships).
+
+    allauth derives the user name from the address ("anna.muster"), and a membership is
+    named after it, also in entries without the address (a role change). Only whole names
+    and only entries about objects an entry with the person's address is about: a short
+    user name must not mangle other people's entries.
+    """
+    if not name or not objects:
+        return
+    whole = re.compile(rf"(?<![\w.@+-]){re.escape(name)}(?![\w.@+-])", re.IGNORECASE)
+    about = reduce(or_, (Q(content_type_id=ct, object_id=oid) for ct, oid in objects))
+    for entry in AuditEntry.objects.filter(about, object_repr__icontains=name):
+        entry.object_repr = whole.sub(DELETED_ACCOUNT, entry.object_repr)
+        entry.save(update_fields=["object_repr"])
 
 
 register(
