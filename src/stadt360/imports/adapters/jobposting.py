@@ -144,13 +144,21 @@ def first(value: Any) -> Any:
 
 def identifier(node: dict[str, Any]) -> str:
     """The posting's own id: ``identifier`` (value), else ``@id``, ``url`` or ``sameAs``."""
+    addresses = (node.get("@id"), node.get("url"), first(node.get("sameAs")))
+    return given_identifier(node) or next(filter(None, map(as_key, addresses)), "")
+
+
+def given_identifier(node: dict[str, Any]) -> str:
+    """The ``identifier`` property alone (a value, or a PropertyValue)."""
     value = first(node.get("identifier"))
     if isinstance(value, dict):
         value = value.get("value") or value.get("@value") or value.get("name")
-    for candidate in (value, node.get("@id"), node.get("url"), first(node.get("sameAs"))):
-        if key := text(candidate if isinstance(candidate, str | int) else ""):
-            return key if len(key) <= ID_LENGTH else f"sha256:{digest(key)}"
-    return ""
+    return as_key(value)
+
+
+def as_key(candidate: Any) -> str:
+    key = text(candidate if isinstance(candidate, str | int) else "")
+    return key if len(key) <= ID_LENGTH else f"sha256:{digest(key)}"
 
 
 def derived_identifier(node: dict[str, Any], title: str) -> str:
@@ -184,6 +192,24 @@ def to_record(raw: RawRecord, context: MapContext) -> Record:
     record = Record(position=raw.position, external_id=identifier(node))
     if not title:
         return record.reject(_("The job posting has no title."), field="title", code="missing")
+    if (
+        record.external_id
+        and not given_identifier(node)
+        and context.occurrence(record.external_id) > 1
+    ):
+        # Many exports give every posting the careers page as its address: the first one
+        # keeps it, the others are recognised by employer, title and place.
+        record.note(
+            _(
+                "Another job posting in this file has the same address (%(address)s); this "
+                "one is recognised by employer, title and place. Give each posting an "
+                "identifier to keep them apart."
+            )
+            % {"address": record.external_id},
+            field="url",
+            code="shared_address",
+        )
+        record.external_id = ""
     if not record.external_id:
         record.external_id = derived_identifier(node, title)
         if (nth := context.occurrence(record.external_id)) > 1:
