@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
+from stadt360.childcare.models import Kita
 from stadt360.housing.models import Flat
 from stadt360.imports.models import IssueLevel, RunStatus
 from tests.imports.conftest import import_bytes
@@ -63,3 +64,33 @@ def test_openimmo_coordinates_off_the_globe_fall_back_to_the_postcode(landlord):
     flat = Flat.objects.get(external_id="ABS-1")
     assert -90 <= flat.latitude <= 90
     assert -180 <= flat.longitude <= 180
+
+
+KITA_HEADER = (
+    "kennung;name;strasse;plz;ort;breitengrad;laengengrad;plaetze;alter_von_monaten;"
+    "alter_bis_monaten;konzept;sprachen;inklusiv;beitrag_monat;beschreibung;mo;di;mi;do;fr;"
+    "sa;so;freie_plaetze"
+)
+
+
+@pytest.mark.parametrize(
+    ("fee", "latitude", "note"),
+    [
+        ("1234567", "50.8790", ("beitrag_monat", "unreadable")),
+        ("-20", "50.8790", ("beitrag_monat", "unreadable")),
+        ("180", "508790", ("", "postcode_centroid")),
+    ],
+)
+def test_kita_fee_out_of_range_or_coordinates_off_the_globe_keep_the_kita(
+    operator, fee, latitude, note
+):
+    row = (
+        f"KITA-X;Kita Absurd;Sorge 12;07545;Gera;{latitude};12.0820;60;0;78;offen;deutsch;ja;"
+        f"{fee};;06:30-16:30;06:30-16:30;06:30-16:30;06:30-16:30;06:30-15:00;;;"
+    )
+    content = f"{KITA_HEADER}\n{row}\n".encode()
+    run = import_bytes(content, operator, file_name="kitas.csv")
+    assert (run.created, run.rejected) == (1, 0)
+    assert note in run.issues.filter(level=IssueLevel.WARNING).values_list("field", "code")
+    kita = Kita.objects.get(external_id="KITA-X")
+    assert -90 <= kita.latitude <= 90

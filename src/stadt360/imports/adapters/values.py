@@ -46,10 +46,10 @@ def parse_decimal(value: object) -> Decimal | None:
 MAX_AMOUNT = Decimal("999999.99")
 
 
-def parse_amount(value: object) -> Decimal | None:
-    """An amount in euros as :func:`parse_decimal`; ValueError when negative or too large."""
+def parse_amount(value: object, limit: Decimal = MAX_AMOUNT) -> Decimal | None:
+    """An amount in euros as :func:`parse_decimal`; ValueError when negative or over ``limit``."""
     number = parse_decimal(value)
-    if number is not None and not 0 <= number <= MAX_AMOUNT:
+    if number is not None and not 0 <= number <= limit:
         raise ValueError(value)
     return number
 
