@@ -20,6 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.db.models import Q
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from stadt360.core.models import AuditEntry
 
@@ -251,6 +252,22 @@ register_retention(
 )
 register_retention(
     RetentionRule(key="login_logs", setting="RETENTION_LOGIN_LOG_DAYS", apply=_delete_old_logins)
+)
+
+
+def _delete_finished_task_results(cutoff: datetime) -> int:
+    """Results of finished background tasks; a failure's traceback can name a person (a
+    refused recipient address). Queued and running tasks stay."""
+    finished = DBTaskResult.objects.finished().filter(finished_at__lt=cutoff)
+    return finished.delete()[0]
+
+
+register_retention(
+    RetentionRule(
+        key="task_results",
+        setting="RETENTION_TASK_RESULT_DAYS",
+        apply=_delete_finished_task_results,
+    )
 )
 # Expired sessions still hold the user id of a past sign-in (Django's ``clearsessions``).
 register_retention(
