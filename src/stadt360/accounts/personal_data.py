@@ -201,16 +201,17 @@ def _forget_user_name(name: str, objects: set[tuple[int, str]]) -> None:
     """The user name leaves the entries about the person's objects (their memberships).
 
     allauth derives the user name from the address ("anna.muster"), and a membership is
-    named after it, also in entries without the address (a role change). Only whole names
-    and only entries about objects an entry with the person's address is about: a short
-    user name must not mangle other people's entries.
+    named after it ("anna.muster – Org (editor)"), also in entries without the address (a
+    role change). Only a name that opens the entry's text as a whole word, and only in
+    entries about objects an entry with the person's address is about: a short user name
+    must not mangle an organisation's name or other people's entries.
     """
     if not name or not objects:
         return
-    whole = re.compile(rf"(?<![\w.@+-]){re.escape(name)}(?![\w.@+-])", re.IGNORECASE)
+    opening = re.compile(rf"^{re.escape(name)}(?![\w.@+-])")
     about = reduce(or_, (Q(content_type_id=ct, object_id=oid) for ct, oid in objects))
-    for entry in AuditEntry.objects.filter(about, object_repr__icontains=name):
-        entry.object_repr = whole.sub(DELETED_ACCOUNT, entry.object_repr)
+    for entry in AuditEntry.objects.filter(about, object_repr__startswith=name):
+        entry.object_repr = opening.sub(DELETED_ACCOUNT, entry.object_repr)
         entry.save(update_fields=["object_repr"])
 
 
