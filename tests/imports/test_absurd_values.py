@@ -5,6 +5,7 @@ a negative amount) or coordinates off the globe rejected the whole flat, though 
 fields the platform cannot do without may reject a record.
 """
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -13,6 +14,7 @@ from django.utils import translation
 from stadt360.childcare.models import Kita
 from stadt360.housing.models import Flat
 from stadt360.imports.models import IssueLevel, RunStatus
+from stadt360.jobs.models import Job
 from tests.imports.conftest import import_bytes
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +96,41 @@ def test_kita_fee_out_of_range_or_coordinates_off_the_globe_keep_the_kita(
     assert note in run.issues.filter(level=IssueLevel.WARNING).values_list("field", "code")
     kita = Kita.objects.get(external_id="KITA-X")
     assert -90 <= kita.latitude <= 90
+
+
+def job_with(**extra) -> bytes:
+    node = {
+        "@type": "JobPosting",
+        "identifier": "J-ABS",
+        "title": "Pflegefachkraft (m/w/d)",
+        "hiringOrganization": {"name": "Klinikum Gera"},
+        "jobLocation": {"address": {"postalCode": "07548", "addressLocality": "Gera"}},
+        **extra,
+    }
+    return json.dumps(node).encode()
+
+
+def monthly(minimum, maximum=None) -> dict:
+    value = {"minValue": minimum, "maxValue": maximum if maximum is not None else minimum}
+    return {"@type": "MonetaryAmount", "currency": "EUR", "value": {**value, "unitText": "MONTH"}}
+
+
+@pytest.mark.parametrize(
+    "amount",
+    [monthly("1e30"), monthly("-3000"), monthly(4000, 3000), monthly(99999999999)],
+    ids=["huge", "negative", "min-over-max", "typo"],
+)
+def test_jobposting_salary_out_of_range_is_noted_not_rejected(employer, amount):
+    run = import_bytes(job_with(baseSalary=amount), employer, file_name="stelle.json")
+    assert (run.status, run.created, run.rejected) == (RunStatus.SUCCEEDED, 1, 0)
+    assert notes(run)["baseSalary"] == "unreadable"
+    job = Job.objects.get(external_id="J-ABS")
+    assert (job.salary_min, job.salary_max) == (None, None)
+
+
+def test_jobposting_coordinates_off_the_globe_fall_back_to_the_postcode(employer):
+    geo = {"@type": "GeoCoordinates", "latitude": "508790", "longitude": "12.08"}
+    location = {"address": {"postalCode": "07548", "addressLocality": "Gera"}, "geo": geo}
+    run = import_bytes(job_with(jobLocation=location), employer, file_name="stelle.json")
+    assert (run.status, run.created, run.rejected) == (RunStatus.SUCCEEDED, 1, 0)
+    assert -90 <= Job.objects.get(external_id="J-ABS").latitude <= 90

@@ -16,7 +16,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from .base import Feed, FeedRejected, MapContext, Options, RawRecord, Record
-from .values import clip, parse_date, parse_decimal, plain_text, text
+from .values import MAX_AMOUNT, clip, on_the_globe, parse_date, parse_decimal, plain_text, text
 
 FORMAT = "jobposting"
 KIND = "job"
@@ -286,7 +286,7 @@ def location(node: dict[str, Any], record: Record, context: MapContext) -> dict[
     postcode = text(address.get("postalCode"))[:5]
     geo: Any = place.get("geo") if isinstance(place, dict) else None
     try:
-        latitude, longitude = float(geo["latitude"]), float(geo["longitude"])
+        latitude, longitude = on_the_globe(geo["latitude"], geo["longitude"])
     except (TypeError, KeyError, ValueError):
         centroid = context.postcode_centroid(postcode) if postcode else None
         if centroid is None:
@@ -344,7 +344,11 @@ def salary(node: dict[str, Any], hours: Decimal, record: Record) -> dict[str, in
         field="baseSalary",
         label=_("Salary"),
     )
-    return {
-        "salary_min": round(low * factor) if low is not None else None,
-        "salary_max": round(high * factor) if high is not None else None,
-    }
+    monthly = [None if v is None else round(v * factor) for v in (low, high)]
+    known = [v for v in monthly if v is not None]
+    if any(not 0 <= v <= MAX_AMOUNT for v in known) or (len(known) == 2 and known[0] > known[1]):
+        # a typo, a sign or swapped bounds: not a salary anyone can search by
+        shown = " – ".join(str(v) for v in (low, high) if v is not None)
+        record.unreadable(shown, field="baseSalary", label=_("Salary"))
+        return {}
+    return {"salary_min": monthly[0], "salary_max": monthly[1]}
