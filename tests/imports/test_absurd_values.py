@@ -134,3 +134,25 @@ def test_jobposting_coordinates_off_the_globe_fall_back_to_the_postcode(employer
     run = import_bytes(job_with(jobLocation=location), employer, file_name="stelle.json")
     assert (run.status, run.created, run.rejected) == (RunStatus.SUCCEEDED, 1, 0)
     assert -90 <= Job.objects.get(external_id="J-ABS").latitude <= 90
+
+
+@pytest.mark.parametrize(
+    ("start", "coordinates", "note"),
+    [
+        ("ab sofort", {"lat": 50.88, "lon": 12.08}, ("eintrittsdatum", "unreadable")),
+        ("2026-13-45", {"lat": 50.88, "lon": 12.08}, ("eintrittsdatum", "unreadable")),
+        ("2026-09-01", {"lat": 508.8, "lon": 12.08}, ("", "postcode_centroid")),
+    ],
+)
+def test_ba_job_with_an_odd_start_date_or_coordinates_is_kept(employer, start, coordinates, note):
+    offer = {
+        "refnr": "10000-ABS-S",
+        "titel": "Pflegefachkraft (m/w/d)",
+        "arbeitsort": {"plz": "07548", "ort": "Gera", "koordinaten": coordinates},
+        "eintrittsdatum": start,
+    }
+    content = json.dumps({"stellenangebote": [offer]}).encode()
+    run = import_bytes(content, employer, file_name="ba.json", format="ba")
+    assert (run.status, run.created, run.rejected) == (RunStatus.SUCCEEDED, 1, 0)
+    assert note in run.issues.filter(level=IssueLevel.WARNING).values_list("field", "code")
+    assert -90 <= Job.objects.get(external_id="10000-ABS-S").latitude <= 90
