@@ -121,11 +121,11 @@ def recover_stale_runs(*, now: datetime.datetime | None = None) -> list[ImportRu
     now = now or timezone.now()
     running = ImportRun.objects.filter(status=RunStatus.RUNNING).select_related("source")
     recovered = [run for run in running if is_stale(run, now=now) and recover(run, now=now)]
-    requeue_lost(now=now)
+    requeue_lost(now=now, besides=[run.pk for run in recovered])
     return recovered
 
 
-def requeue_lost(*, now: datetime.datetime) -> int:
+def requeue_lost(*, now: datetime.datetime, besides: list[int] | None = None) -> int:
     """Enqueues again the runs still queued a lease after they were queued; returns how many.
 
     Their task may be lost (Redis restarted without persistence, or down when the upload
@@ -135,6 +135,7 @@ def requeue_lost(*, now: datetime.datetime) -> int:
     from .tasks import run_import_task
 
     waiting = ImportRun.objects.filter(status=RunStatus.QUEUED, queued_at__lte=now - lease())
+    waiting = waiting.exclude(pk__in=besides or [])  # just recovered: enqueued already
     ids = list(waiting.values_list("pk", flat=True))
     for run_id in ids:
         run_import_task.enqueue(run_id=run_id)
