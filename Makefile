@@ -57,7 +57,8 @@ check: install-test
 	$(BIN)/mypy src/stadt360
 	$(BIN)/stadt360 makemigrations --check --dry-run
 	DEBUG=0 SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9') \
-	  ALLOWED_HOSTS=stadt360.example $(BIN)/stadt360 check --deploy --fail-level WARNING
+	  ALLOWED_HOSTS=stadt360.example REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
+	  $(BIN)/stadt360 check --deploy --fail-level WARNING
 
 # Each benchmark prints its figures and, as its last line, `name: key=value …`.
 BENCHES := bundles pages imports search

@@ -11,6 +11,8 @@ PRODUCTION = {
     "SECRET_KEY": "k7#Qw9!vT2$zL4@pR8^nX1&mB6*cY3(hJ5)fD0-sG7_uE9=aW2+oI4~eN8",
     "ALLOWED_HOSTS": "stadt360.example",
     "DATABASE_URL": "",
+    # shared by every process: the limits against guessing need it (accounts.checks)
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 
 
@@ -30,6 +32,14 @@ def test_production_profile_passes_check_deploy() -> None:
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_when_the_limits_are_counted_per_process() -> None:
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING", env={**PRODUCTION, "REDIS_URL": ""}
+    )
+    assert result.returncode != 0
+    assert "stadt360.W001" in result.stdout + result.stderr
 
 
 def test_production_profile_refuses_to_start_without_secret_key() -> None:

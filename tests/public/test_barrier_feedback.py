@@ -114,3 +114,18 @@ def test_the_limit_counts_the_client_behind_the_proxy(settings, behind_proxy) ->
     assert send("203.0.113.9") == 302
     assert send("203.0.113.9") == 429
     assert send("198.51.100.20") == (302 if behind_proxy else 429)
+
+
+@pytest.mark.django_db
+def test_an_ipv6_sender_cannot_rotate_addresses_within_its_network(settings) -> None:
+    """A connection holds a whole /64: its addresses share one limit, other networks not."""
+    settings.STADT360_BARRIER_REPORTS_PER_HOUR = 2
+
+    def send(address: str) -> int:
+        return Client(REMOTE_ADDR=address).post("/barrierefreiheit/", VALID).status_code
+
+    assert send("2001:db8:1:2::1") == 302
+    assert send("2001:db8:1:2::2") == 302
+    assert send("2001:db8:1:2:ffff:1:2:3") == 429
+    assert send("2001:db8:1:3::1") == 302  # the neighbour's network
+    assert BarrierReport.objects.count() == 3

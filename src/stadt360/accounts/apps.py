@@ -13,6 +13,7 @@ class AccountsConfig(AppConfig):
 
         authenticator_added.connect(count_new_authenticator, dispatch_uid="s360-mfa-added")
 
+        from . import checks  # noqa: F401  (registers the deployment check)
         from .privacy import autodiscover
 
         # Every app's ``personal_data`` module registers what it holds about people.

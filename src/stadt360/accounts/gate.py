@@ -19,10 +19,16 @@ PUBLIC_NAMESPACES: dict[str, str] = {
 
 # Views without a namespace, by the module that defines them.
 PUBLIC_VIEW_MODULES: dict[str, str] = {
-    "allauth.account.": "sign-in, sign-out, sign-up, password reset, e-mail confirmation",
+    "allauth.account.": "sign-in, sign-out, sign-up, password reset, e-mail confirmation "
+    "(not ACCOUNT_SETTINGS below)",
     "django.views.i18n": "the language switch",
     "django.views.static": "media files in development (DEBUG only)",
 }
+
+# allauth's account pages that change a signed-in account (its addresses, its password):
+# gated like every other page, so a session opened by the password alone (say, one from
+# the old admin login) cannot take over the sign-in address or the password.
+ACCOUNT_SETTINGS = frozenset({"account_email", "account_change_password", "account_set_password"})
 
 # allauth's second-factor pages (``mfa_*``): open without a passed second factor only to
 # set one up (no authenticator yet), except the steps that ask for it.
@@ -39,6 +45,8 @@ def _module(match: ResolverMatch) -> str:
 def is_public(match: ResolverMatch) -> bool:
     if match.namespaces and match.namespaces[0] in PUBLIC_NAMESPACES:
         return True
+    if match.url_name in ACCOUNT_SETTINGS:
+        return False
     module = _module(match)
     return any(module.startswith(prefix) for prefix in PUBLIC_VIEW_MODULES)
 

@@ -6,6 +6,7 @@ The user row itself is deleted last by ``accounts.services.delete_account``; eve
 linked to it by a foreign key is handled here or in the owning app's module.
 """
 
+import re
 from datetime import datetime
 from functools import reduce
 from operator import or_
@@ -19,6 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.db.models import Q
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from stadt360.core.models import AuditEntry
 
@@ -186,10 +188,31 @@ def _audit_erase(person: Person) -> None:
         content_type=ContentType.objects.get_for_model(user), object_id=str(user.pk)
     )
     about_user.update(object_repr=DELETED_ACCOUNT)
-    for entry in AuditEntry.objects.filter(_mentioning(person.emails)):
+    mentioning = AuditEntry.objects.filter(_mentioning(person.emails))
+    theirs = set(mentioning.values_list("content_type_id", "object_id"))
+    for entry in mentioning:
         entry.object_repr = scrub(entry.object_repr, person.emails, DELETED_ACCOUNT)
         entry.changes = scrub(entry.changes, person.emails, DELETED_ACCOUNT)
         entry.save(update_fields=["object_repr", "changes"])
+    _forget_user_name(user.get_username(), theirs)
+
+
+def _forget_user_name(name: str, objects: set[tuple[int, str]]) -> None:
+    """The user name leaves the entries about the person's objects (their memberships).
+
+    allauth derives the user name from the address ("anna.muster"), and a membership is
+    named after it ("anna.muster – Org (editor)"), also in entries without the address (a
+    role change). Only a name that opens the entry's text as a whole word, and only in
+    entries about objects an entry with the person's address is about: a short user name
+    must not mangle an organisation's name or other people's entries.
+    """
+    if not name or not objects:
+        return
+    opening = re.compile(rf"^{re.escape(name)}(?![\w.@+-])")
+    about = reduce(or_, (Q(content_type_id=ct, object_id=oid) for ct, oid in objects))
+    for entry in AuditEntry.objects.filter(about, object_repr__startswith=name):
+        entry.object_repr = opening.sub(DELETED_ACCOUNT, entry.object_repr)
+        entry.save(update_fields=["object_repr"])
 
 
 register(
@@ -230,6 +253,22 @@ register_retention(
 )
 register_retention(
     RetentionRule(key="login_logs", setting="RETENTION_LOGIN_LOG_DAYS", apply=_delete_old_logins)
+)
+
+
+def _delete_finished_task_results(cutoff: datetime) -> int:
+    """Results of finished background tasks; a failure's traceback can name a person (a
+    refused recipient address). Queued and running tasks stay."""
+    finished = DBTaskResult.objects.finished().filter(finished_at__lt=cutoff)
+    return finished.delete()[0]
+
+
+register_retention(
+    RetentionRule(
+        key="task_results",
+        setting="RETENTION_TASK_RESULT_DAYS",
+        apply=_delete_finished_task_results,
+    )
 )
 # Expired sessions still hold the user id of a past sign-in (Django's ``clearsessions``).
 register_retention(

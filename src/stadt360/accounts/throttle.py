@@ -12,6 +12,10 @@ the write API and the barrier-report form all ask it, so a proxy is configured o
   the client and may be forged. A header with fewer hops, or a hop that is not an IP
   address, means the request did not come through the proxies: ``REMOTE_ADDR``.
 
+Limits per address count an IPv6 client by its /64 network (``address_block``): one
+connection usually holds a whole /64, and counting each of its 2^64 addresses apart
+would let one sender rotate past every limit.
+
 ``hit`` counts requests per key in a fixed window in the cache (shared through Redis in
 production), the building block of the limits.
 """
@@ -40,6 +44,22 @@ def client_ip(request: HttpRequest) -> str:
         return str(ipaddress.ip_address(candidate))
     except ValueError:
         return remote
+
+
+IPV6_BLOCK_PREFIX = 64
+
+
+def address_block(address: str) -> str:
+    """The key a per-address limit counts: an IPv4 address itself, an IPv6 one's /64."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:  # ::ffff:203.0.113.9 is that IPv4 address
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/{IPV6_BLOCK_PREFIX}", strict=False))
+    return str(ip)
 
 
 @dataclass(frozen=True)

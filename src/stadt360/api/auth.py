@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
-from stadt360.accounts.throttle import client_ip, hit, peek
+from stadt360.accounts.throttle import address_block, client_ip, hit, peek
 from stadt360.providers.models import ApiToken
 from stadt360.providers.tokens import token_for_secret
 
@@ -25,7 +25,7 @@ BAD_TOKEN_SCOPE = "api-bad-token"
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> ApiToken | None:
-        address = client_ip(request)
+        address = address_block(client_ip(request))
         limit = getattr(settings, "API_FAILED_TOKEN_LIMIT", DEFAULT_FAILED_TOKEN_LIMIT)
         if peek(BAD_TOKEN_SCOPE, address, window=WINDOW_SECONDS).count >= limit:
             raise HttpError(429, _("Too many requests. Try again later."))

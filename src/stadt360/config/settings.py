@@ -321,5 +321,7 @@ RETENTION_COOPERATION_MESSAGE_DAYS = int(
     os.environ.get("RETENTION_COOPERATION_MESSAGE_DAYS", "365")
 )
 RETENTION_INVITATION_DAYS = int(os.environ.get("RETENTION_INVITATION_DAYS", "30"))
+# Finished background-task results (arguments, return values, tracebacks of failures).
+RETENTION_TASK_RESULT_DAYS = int(os.environ.get("RETENTION_TASK_RESULT_DAYS") or "30")
 # Barrier reports per client address and hour (the form is public and needs no login).
 STADT360_BARRIER_REPORTS_PER_HOUR = int(os.environ.get("STADT360_BARRIER_REPORTS_PER_HOUR", "5"))

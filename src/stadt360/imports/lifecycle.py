@@ -11,7 +11,8 @@ alive). ``recover_stale_runs`` (command ``recover_import_runs``, run when the wo
 and by ``run_scheduled_imports``) queues a stale run again to be resumed from record
 processed + 1, or — when it has no stored file or address, or was interrupted
 ``IMPORT_MAX_ATTEMPTS`` times — closes it as failed with a line in its report saying
-exactly which records are live.
+exactly which records are live. A run still queued a lease after it was queued (its task
+was lost) is enqueued again.
 """
 
 import datetime
@@ -113,10 +114,32 @@ def worker_is_gone(worker: str) -> bool:
 
 
 def recover_stale_runs(*, now: datetime.datetime | None = None) -> list[ImportRun]:
-    """Resumes or closes every stale run; returns them with their new status."""
+    """Resumes or closes every stale run; returns them with their new status.
+
+    Runs queued longer than a lease are enqueued again as well (see ``requeue_lost``).
+    """
     now = now or timezone.now()
     running = ImportRun.objects.filter(status=RunStatus.RUNNING).select_related("source")
-    return [run for run in running if is_stale(run, now=now) and recover(run, now=now)]
+    recovered = [run for run in running if is_stale(run, now=now) and recover(run, now=now)]
+    requeue_lost(now=now, besides=[run.pk for run in recovered])
+    return recovered
+
+
+def requeue_lost(*, now: datetime.datetime, besides: list[int] | None = None) -> int:
+    """Enqueues again the runs still queued a lease after they were queued; returns how many.
+
+    Their task may be lost (Redis restarted without persistence, or down when the upload
+    committed); nothing else would ever run them. A second task for a run whose first one
+    is merely late does nothing: only one worker can ``claim`` a queued run.
+    """
+    from .tasks import run_import_task
+
+    waiting = ImportRun.objects.filter(status=RunStatus.QUEUED, queued_at__lte=now - lease())
+    waiting = waiting.exclude(pk__in=besides or [])  # just recovered: enqueued already
+    ids = list(waiting.values_list("pk", flat=True))
+    for run_id in ids:
+        run_import_task.enqueue(run_id=run_id)
+    return len(ids)
 
 
 def can_resume(run: ImportRun) -> bool:

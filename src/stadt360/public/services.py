@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from stadt360.accounts.throttle import hit
+from stadt360.accounts.throttle import address_block, hit
 
 from .models import BarrierReport, BarrierStatus
 
@@ -41,11 +41,11 @@ def submit_barrier_report(
     """Store a report; the caller has checked consent, so the consent time is now.
 
     At most ``STADT360_BARRIER_REPORTS_PER_HOUR`` reports per sender address and hour
-    (``sender_ip`` from ``accounts.throttle.client_ip``); beyond that
+    (``sender_ip`` from ``accounts.throttle.client_ip``; IPv6 counted per /64); beyond that
     :class:`TooManyReports` and nothing is stored. The address itself is not stored.
     """
     limit = getattr(settings, "STADT360_BARRIER_REPORTS_PER_HOUR", DEFAULT_REPORTS_PER_HOUR)
-    sent = hit("barrier-report", sender_ip, window=REPORT_WINDOW_SECONDS)
+    sent = hit("barrier-report", address_block(sender_ip), window=REPORT_WINDOW_SECONDS)
     if sent.over(limit):
         raise TooManyReports(sent.retry_after)
     report = BarrierReport(

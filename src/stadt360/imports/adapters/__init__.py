@@ -18,11 +18,21 @@ ADAPTERS: dict[str, ModuleType] = {
 
 
 def parse_feed(content: bytes, *, format: str, options: Options) -> Feed:
-    """Parses ``content`` with the adapter of ``format`` (``auto``: detected)."""
-    name = detect_format(content, options=options) if format == "auto" else format
-    if name not in ADAPTERS:
-        raise FeedRejected(_("Unknown format “%(format)s”.") % {"format": name}, code="format")
-    return ADAPTERS[name].parse(content, options=options)
+    """Parses ``content`` with the adapter of ``format`` (``auto``: detected).
+
+    A document nested deeper than Python's readers go (``[[[…]]]``, a few hundred KB are
+    enough) is refused here, for every format and for the detection alike.
+    """
+    try:
+        name = detect_format(content, options=options) if format == "auto" else format
+        if name not in ADAPTERS:
+            raise FeedRejected(_("Unknown format “%(format)s”.") % {"format": name}, code="format")
+        return ADAPTERS[name].parse(content, options=options)
+    except RecursionError:
+        raise FeedRejected(
+            _("The file is nested too deeply to be read; no real feed is built like this."),
+            code="too_deep",
+        ) from None
 
 
 def detect_format(content: bytes, *, options: Options) -> str:

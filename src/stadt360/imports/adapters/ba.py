@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from .base import Feed, FeedRejected, MapContext, Options, RawRecord, Record
 from .jobposting import ASSUMED_HOURS
-from .values import clip, parse_date, plain_text, text
+from .values import clip, on_the_globe, parse_date, plain_text, text
 
 FORMAT = "ba"
 KIND = "job"
@@ -78,7 +78,9 @@ def to_record(raw: RawRecord, context: MapContext) -> Record:
             ),
             "employment_type": employment_type,
             "weekly_hours": Decimal(ASSUMED_HOURS[employment_type]),
-            "start_date": parse_date(text(item.get("eintrittsdatum"))[:10]),
+            "start_date": record.optional(
+                parse_day, item.get("eintrittsdatum"), field="eintrittsdatum", label=_("Start date")
+            ),
         }
     except ValueError as error:
         field, message = error.args if len(error.args) == 2 else ("", str(error))
@@ -90,6 +92,10 @@ def to_record(raw: RawRecord, context: MapContext) -> Record:
         code="assumed",
     )
     return record
+
+
+def parse_day(value: Any) -> Any:
+    return parse_date(text(value)[:10])
 
 
 def employment(item: dict[str, Any], record: Record) -> str:
@@ -108,7 +114,7 @@ def place(item: dict[str, Any], record: Record, context: MapContext) -> dict[str
         raise ValueError("arbeitsort", _("The place of work has no postcode."))
     coordinates = where.get("koordinaten") or {}
     try:
-        latitude, longitude = float(coordinates["lat"]), float(coordinates["lon"])
+        latitude, longitude = on_the_globe(coordinates["lat"], coordinates["lon"])
     except (KeyError, TypeError, ValueError):
         centroid = context.postcode_centroid(postcode)
         if centroid is None:

@@ -120,10 +120,17 @@ class Options:
 
 
 class MapContext:
-    """Lookups the mappers need (postcode centroids), cached for one run."""
+    """Lookups the mappers need (postcode centroids), cached for one run, and the keys derived
+    so far (records are mapped in file order, also when a run resumes)."""
 
     def __init__(self) -> None:
         self._centroids: dict[str, tuple[float, float] | None] = {}
+        self._keys: dict[str, int] = {}
+
+    def occurrence(self, key: str) -> int:
+        """How often ``key`` was seen in this file so far, this time included (1, 2, …)."""
+        self._keys[key] = self._keys.get(key, 0) + 1
+        return self._keys[key]
 
     def postcode_centroid(self, postcode: str) -> tuple[float, float] | None:
         """Known postcode areas first, then the offline table of German postcodes."""

@@ -16,7 +16,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from .base import Feed, FeedRejected, MapContext, Options, RawRecord, Record
-from .values import clip, parse_date, parse_decimal, plain_text, text
+from .values import MAX_AMOUNT, clip, on_the_globe, parse_date, parse_decimal, plain_text, text
 
 FORMAT = "jobposting"
 KIND = "job"
@@ -144,13 +144,21 @@ def first(value: Any) -> Any:
 
 def identifier(node: dict[str, Any]) -> str:
     """The posting's own id: ``identifier`` (value), else ``@id``, ``url`` or ``sameAs``."""
+    addresses = (node.get("@id"), node.get("url"), first(node.get("sameAs")))
+    return given_identifier(node) or next(filter(None, map(as_key, addresses)), "")
+
+
+def given_identifier(node: dict[str, Any]) -> str:
+    """The ``identifier`` property alone (a value, or a PropertyValue)."""
     value = first(node.get("identifier"))
     if isinstance(value, dict):
         value = value.get("value") or value.get("@value") or value.get("name")
-    for candidate in (value, node.get("@id"), node.get("url"), first(node.get("sameAs"))):
-        if key := text(candidate if isinstance(candidate, str | int) else ""):
-            return key if len(key) <= ID_LENGTH else f"sha256:{digest(key)}"
-    return ""
+    return as_key(value)
+
+
+def as_key(candidate: Any) -> str:
+    key = text(candidate if isinstance(candidate, str | int) else "")
+    return key if len(key) <= ID_LENGTH else f"sha256:{digest(key)}"
 
 
 def derived_identifier(node: dict[str, Any], title: str) -> str:
@@ -184,8 +192,30 @@ def to_record(raw: RawRecord, context: MapContext) -> Record:
     record = Record(position=raw.position, external_id=identifier(node))
     if not title:
         return record.reject(_("The job posting has no title."), field="title", code="missing")
+    if (
+        record.external_id
+        and not given_identifier(node)
+        and context.occurrence(record.external_id) > 1
+    ):
+        # Many exports give every posting the careers page as its address: the first one
+        # keeps it, the others are recognised by employer, title and place.
+        record.note(
+            _(
+                "Another job posting in this file has the same address (%(address)s); this "
+                "one is recognised by employer, title and place. Give each posting an "
+                "identifier to keep them apart."
+            )
+            % {"address": record.external_id},
+            field="url",
+            code="shared_address",
+        )
+        record.external_id = ""
     if not record.external_id:
         record.external_id = derived_identifier(node, title)
+        if (nth := context.occurrence(record.external_id)) > 1:
+            # Same employer, title and place as an earlier posting in this file (e.g. full
+            # and part time): told apart by their order, so re-imports still converge.
+            record.external_id = f"{record.external_id}-{nth}"
         record.note(
             _(
                 "The job posting has no identifier, address (url) or @id; it is recognised "
@@ -256,7 +286,7 @@ def location(node: dict[str, Any], record: Record, context: MapContext) -> dict[
     postcode = text(address.get("postalCode"))[:5]
     geo: Any = place.get("geo") if isinstance(place, dict) else None
     try:
-        latitude, longitude = float(geo["latitude"]), float(geo["longitude"])
+        latitude, longitude = on_the_globe(geo["latitude"], geo["longitude"])
     except (TypeError, KeyError, ValueError):
         centroid = context.postcode_centroid(postcode) if postcode else None
         if centroid is None:
@@ -314,7 +344,11 @@ def salary(node: dict[str, Any], hours: Decimal, record: Record) -> dict[str, in
         field="baseSalary",
         label=_("Salary"),
     )
-    return {
-        "salary_min": round(low * factor) if low is not None else None,
-        "salary_max": round(high * factor) if high is not None else None,
-    }
+    monthly = [None if v is None else round(v * factor) for v in (low, high)]
+    known = [v for v in monthly if v is not None]
+    if any(not 0 <= v <= MAX_AMOUNT for v in known) or (len(known) == 2 and known[0] > known[1]):
+        # a typo, a sign or swapped bounds: not a salary anyone can search by
+        shown = " – ".join(str(v) for v in (low, high) if v is not None)
+        record.unreadable(shown, field="baseSalary", label=_("Salary"))
+        return {}
+    return {"salary_min": monthly[0], "salary_max": monthly[1]}

@@ -10,12 +10,21 @@ import csv
 import io
 import json
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 from .base import Feed, FeedRejected, MapContext, Options, Problem, RawRecord, Record
-from .values import clip, parse_bool, parse_date, parse_decimal, plain_text, text
+from .values import (
+    clip,
+    on_the_globe,
+    parse_amount,
+    parse_bool,
+    parse_date,
+    plain_text,
+    text,
+)
 
 FORMAT = "kitas"
 WEEKDAYS = ("mo", "di", "mi", "do", "fr", "sa", "so")
@@ -66,6 +75,7 @@ CONCEPTS = {
 }
 HORT_AGES = (72, 132)
 FREE_OF_CHARGE = {"kostenfrei", "beitragsfrei", "frei", "0"}
+MAX_FEE = Decimal("99999.99")  # childcare.Kita.monthly_fee: 7 digits, 2 after the point
 
 
 def is_template(content: bytes) -> bool:
@@ -121,8 +131,9 @@ def place(f: dict[str, str], record: Record, context: MapContext) -> dict[str, A
     if not f["plz"]:
         raise ValueError("plz", _("Postcode (plz) is missing."))
     try:
-        latitude = float(f["breitengrad"].replace(",", "."))
-        longitude = float(f["laengengrad"].replace(",", "."))
+        latitude, longitude = on_the_globe(
+            f["breitengrad"].replace(",", "."), f["laengengrad"].replace(",", ".")
+        )
     except ValueError:
         centroid = context.postcode_centroid(f["plz"])
         if centroid is None:
@@ -193,7 +204,9 @@ def free_places(value: str, record: Record) -> list[dict[str, Any]]:
 def monthly_fee(value: str, record: Record) -> Decimal | None:
     if text(value).lower() in FREE_OF_CHARGE:
         return Decimal(0)
-    return record.optional(parse_decimal, value, field="beitrag_monat", label=_("Monthly fee"))
+    return record.optional(
+        partial(parse_amount, limit=MAX_FEE), value, field="beitrag_monat", label=_("Monthly fee")
+    )
 
 
 def kita_from_template(raw: RawRecord, context: MapContext) -> Record:

@@ -26,7 +26,17 @@ from .base import (
     read_deposit,
     read_floor,
 )
-from .values import clip, find_date, is_immediate, parse_bool, parse_decimal, plain_text, text
+from .values import (
+    clip,
+    find_date,
+    is_immediate,
+    on_the_globe,
+    parse_amount,
+    parse_bool,
+    parse_decimal,
+    plain_text,
+    text,
+)
 
 FORMAT = "csv"
 KIND = "flat"
@@ -189,9 +199,8 @@ def position(f: dict[str, str], record: Record, context: MapContext) -> dict[str
     if not f["postcode"]:
         raise ValueError("postcode", _("Postcode is missing."))
     try:
-        latitude, longitude = (
-            float(f["latitude"].replace(",", ".")),
-            float(f["longitude"].replace(",", ".")),
+        latitude, longitude = on_the_globe(
+            f["latitude"].replace(",", "."), f["longitude"].replace(",", ".")
         )
     except ValueError:
         centroid = context.postcode_centroid(f["postcode"])
@@ -218,7 +227,7 @@ def position(f: dict[str, str], record: Record, context: MapContext) -> dict[str
 
 
 def optional_amount(f: dict[str, str], record: Record, key: str, label: str) -> Decimal | None:
-    return record.optional(parse_decimal, f[key], field=key, label=label)
+    return record.optional(parse_amount, f[key], field=key, label=label)
 
 
 def available(value: str, record: Record) -> datetime.date | None:

@@ -30,6 +30,8 @@ from .values import (
     clip,
     find_date,
     is_immediate,
+    on_the_globe,
+    parse_amount,
     parse_bool,
     parse_decimal,
     plain_text,
@@ -305,7 +307,7 @@ def rents(f: dict[str, Any], record: Record) -> dict[str, Any]:
 
 
 def optional_amount(f: dict[str, Any], record: Record, key: str, label: str) -> Decimal | None:
-    return record.optional(parse_decimal, f[key], field=key, label=label)
+    return record.optional(parse_amount, f[key], field=key, label=label)
 
 
 def place(f: dict[str, Any], record: Record, context: MapContext) -> dict[str, Any]:
@@ -315,8 +317,7 @@ def place(f: dict[str, Any], record: Record, context: MapContext) -> dict[str, A
     street = " ".join(part for part in (f["strasse"], f["hausnummer"]) if part)
     coordinates = f["geokoordinaten"] or {}
     try:
-        latitude = float(coordinates["breitengrad"])
-        longitude = float(coordinates["laengengrad"])
+        latitude, longitude = on_the_globe(coordinates["breitengrad"], coordinates["laengengrad"])
     except (KeyError, ValueError):
         centroid = context.postcode_centroid(postcode)
         if centroid is None:

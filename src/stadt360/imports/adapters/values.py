@@ -41,6 +41,19 @@ def parse_decimal(value: object) -> Decimal | None:
     return number
 
 
+# Amounts in euros are stored with 8 digits, 2 after the point (housing.models.MONEY):
+# anything beyond is a typo or a misreading, not a price.
+MAX_AMOUNT = Decimal("999999.99")
+
+
+def parse_amount(value: object, limit: Decimal = MAX_AMOUNT) -> Decimal | None:
+    """An amount in euros as :func:`parse_decimal`; ValueError when negative or over ``limit``."""
+    number = parse_decimal(value)
+    if number is not None and not 0 <= number <= limit:
+        raise ValueError(value)
+    return number
+
+
 NUMBER_WORDS = {
     "ein": 1,
     "eine": 1,
@@ -57,6 +70,14 @@ RENT_WORD = re.compile(r"miete|\b(?:mm|km|nkm|mkm|wm)\b")
 WARM_WORD = re.compile(r"warm|brutto|\bwm\b")
 NO_DEPOSIT = {"kautionsfrei", "keine", "keine kaution", "ohne", "ohne kaution", "0"}
 MAX_MULTIPLE = 6  # more rents than that is not a deposit but a misreading
+
+
+def on_the_globe(latitude: object, longitude: object) -> tuple[float, float]:
+    """Coordinates as numbers; ValueError when they are no place on earth (or not a number)."""
+    lat, lon = float(text(latitude)), float(text(longitude))
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):  # NaN fails the comparison too
+        raise ValueError(latitude, longitude)
+    return lat, lon
 
 
 def parse_deposit(
@@ -80,7 +101,7 @@ def parse_deposit(
     except ValueError:
         number = None
     if number is not None and (number >= 10 or number == 0 or not cold_rent):
-        return number, None  # an amount in euros
+        return parse_amount(amount), None  # an amount in euros
     if number is not None:
         multiple = number  # "3": three rents
     elif (match := MULTIPLE.search(raw)) and RENT_WORD.search(raw):
@@ -90,7 +111,7 @@ def parse_deposit(
     rent = warm_rent if WARM_WORD.search(raw) else cold_rent
     if not rent or not 0 < multiple <= MAX_MULTIPLE:
         raise ValueError(value)
-    return (multiple * rent).quantize(Decimal("0.01")), multiple
+    return parse_amount((multiple * rent).quantize(Decimal("0.01"))), multiple
 
 
 def multiple_of(token: str) -> Decimal:
