@@ -142,3 +142,16 @@ def test_nobody_deletes_another_persons_account(people):
     with pytest.raises(PermissionDenied):
         delete_account(user=anna.user, by=bert.user)
     assert get_user_model().objects.filter(pk=anna.user.pk).exists()
+
+
+@pytest.mark.django_db
+def test_the_last_city_admin_is_refused_until_there_is_another():
+    from stadt360.accounts.roles import Role
+
+    admin = make_user("stadt@gera.example", role=Role.CITY_ADMIN)
+    with pytest.raises(ValidationError, match="last administrator"):
+        delete_account(user=admin, by=admin)
+    assert get_user_model().objects.filter(pk=admin.pk).exists()
+    make_user("vertretung@gera.example", role=Role.CITY_ADMIN)
+    delete_account(user=admin, by=admin)
+    assert not get_user_model().objects.filter(pk=admin.pk).exists()

@@ -63,16 +63,33 @@ def organisations_of_sole_admin(user: Any) -> tuple[list[Provider], list[Provide
     return blocking, left_alone
 
 
+def is_last_city_admin(user: Any) -> bool:
+    """Whether no other active account could verify organisations and manage roles."""
+    if not is_city_admin(user):
+        return False
+    admins = Q(is_superuser=True) | Q(groups__name=Role.CITY_ADMIN.value)
+    others = type(user).objects.filter(admins, is_active=True).exclude(pk=user.pk)
+    return not others.exists()
+
+
 def delete_account(*, user: Any, by: Any) -> None:
     """Deletes ``user`` and everything personal linked to it, in one transaction (Art. 17).
 
     Each app's registered ``erase`` deletes or anonymises its rows (audit entries keep the
     fact, with a placeholder instead of the person); then the user row goes. Refused while
-    the person is the only administrator of an organisation that has other members.
+    the person is the only administrator of an organisation that has other members, or
+    the city's last administrator.
     """
     if by.pk != user.pk and not is_city_admin(by):
         raise PermissionDenied(_("Only the person themselves can delete this account."))
     with transaction.atomic():
+        if is_last_city_admin(user):
+            raise ValidationError(
+                _(
+                    "You are the city's last administrator. Please make another person "
+                    "city administrator first, then delete your account."
+                )
+            )
         blocking, left_alone = organisations_of_sole_admin(user)
         if blocking:
             names = ", ".join(provider.name for provider in blocking)
