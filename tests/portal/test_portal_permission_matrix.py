@@ -146,6 +146,13 @@ CASES: list[Case] = [
         portal(editor=FORBIDDEN, other=NOT_FOUND),
     ),
     Case(
+        "member-role",
+        "post",
+        lambda w: reverse("portal:member-role", args=[w.editor_membership.pk]),
+        portal(editor=FORBIDDEN, other=NOT_FOUND),
+        data=lambda w: {"role": "admin"},
+    ),
+    Case(
         "invitation-revoke",
         "post",
         lambda w: reverse("portal:invitation-revoke", args=[w.invitation.pk]),

@@ -96,6 +96,39 @@ def test_admin_removes_a_member_but_not_the_last_admin(world, client_for):
     assert Membership.objects.filter(pk=own.pk).exists()
 
 
+def test_admin_makes_an_editor_admin_then_may_step_down_but_the_last_admin_stays(world, client_for):
+    client = client_for("admin")
+    page = client.get(reverse("portal:member-list")).content.decode()
+    assert reverse("portal:member-role", args=[world.editor_membership.pk]) in page
+    client.post(reverse("portal:member-role", args=[world.editor_membership.pk]), {"role": "admin"})
+    world.editor_membership.refresh_from_db()
+    assert world.editor_membership.role == MemberRole.ADMIN
+    entry = AuditEntry.objects.get(action="membership.role_changed")
+    assert entry.changes["role"] == ["editor", "admin"]
+    assert world.users["editor"].groups.filter(name="provider-admin").exists()
+    own = Membership.objects.get(user=world.users["admin"])
+    client.post(reverse("portal:member-role", args=[own.pk]), {"role": "editor"})
+    own.refresh_from_db()
+    assert own.role == MemberRole.EDITOR  # another admin exists now
+    new_admin = client_for("editor")  # the former editor, now the only admin
+    response = new_admin.post(
+        reverse("portal:member-role", args=[world.editor_membership.pk]),
+        {"role": "editor"},
+        follow=True,
+    )
+    assert "braucht mindestens eine Administratorin" in response.content.decode()
+    world.editor_membership.refresh_from_db()
+    assert world.editor_membership.role == MemberRole.ADMIN
+
+
+def test_an_unknown_role_changes_nothing(world, client_for):
+    client_for("admin").post(
+        reverse("portal:member-role", args=[world.editor_membership.pk]), {"role": "owner"}
+    )
+    world.editor_membership.refresh_from_db()
+    assert world.editor_membership.role == MemberRole.EDITOR
+
+
 @pytest.mark.parametrize("role", ["admin", "editor"])
 def test_audit_log_page_is_paginated_for_admins_only(world, client_for, role):
     for number in range(60):

@@ -12,6 +12,7 @@ urlpatterns = [
     path("mitglieder/", organisation.member_list, name="member-list"),
     path("mitglieder/einladen/", organisation.member_invite, name="member-invite"),
     path("mitglieder/<int:pk>/entfernen/", organisation.member_remove, name="member-remove"),
+    path("mitglieder/<int:pk>/rolle/", organisation.member_role, name="member-role"),
     path(
         "einladungen/<int:pk>/zurueckziehen/",
         organisation.invitation_revoke,

@@ -149,6 +149,20 @@ def remove_member(*, membership: Membership, by: Any) -> None:
         _sync_provider_groups(user)
 
 
+def change_member_role(*, membership: Membership, role: str, by: Any) -> Membership:
+    """Makes a member editor or administrator; an organisation keeps at least one admin."""
+    if role not in MemberRole.values:
+        raise ValidationError(_("Choose a valid role."))
+    with transaction.atomic():
+        admins = Membership.objects.select_for_update().filter(
+            provider=membership.provider, role=MemberRole.ADMIN
+        )
+        last_admin = list(admins.values_list("pk", flat=True)) == [membership.pk]
+        if last_admin and role != MemberRole.ADMIN:
+            raise ValidationError(_("An organisation needs at least one administrator."))
+        return _add_member(provider=membership.provider, user=membership.user, role=role, by=by)
+
+
 def _admin_count(provider: Provider) -> int:
     return Membership.objects.filter(provider=provider, role=MemberRole.ADMIN).count()
 

@@ -1,5 +1,7 @@
 """The organisation: registration, contact details, members and invitations, audit log."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from stadt360.providers import membership as services
-from stadt360.providers.models import Invitation, Membership
+from stadt360.providers.models import Invitation, MemberRole, Membership, Provider
 
 from ..access import SESSION_KEY, current_provider, portal_view, require
 from ..forms import InvitationForm, ProviderContactForm, ProviderRegistrationForm
@@ -58,13 +60,17 @@ def provider_edit(request: HttpRequest) -> HttpResponse:
 def member_list(request: HttpRequest) -> HttpResponse:
     provider = current_provider(request)
     require(request.user, "providers.manage_members", provider)
-    context = {
+    return render(request, "portal/member_list.html", members_context(provider, InvitationForm()))
+
+
+def members_context(provider: Provider, form: InvitationForm) -> dict[str, Any]:
+    return {
         "provider": provider,
         "memberships": Membership.objects.filter(provider=provider).select_related("user"),
         "invitations": Invitation.objects.filter(provider=provider).open(),
-        "form": InvitationForm(),
+        "form": form,
+        "roles": MemberRole.choices,
     }
-    return render(request, "portal/member_list.html", context)
 
 
 @require_POST
@@ -91,12 +97,7 @@ def member_invite(request: HttpRequest) -> HttpResponse:
                 request, _("The invitation to %(email)s was sent.") % {"email": invitation.email}
             )
             return redirect("portal:member-list")
-    context = {
-        "provider": provider,
-        "memberships": Membership.objects.filter(provider=provider).select_related("user"),
-        "invitations": Invitation.objects.filter(provider=provider).open(),
-        "form": form,
-    }
+    context = members_context(provider, form)
     return render(request, "portal/member_list.html", context, status=400)
 
 
@@ -114,6 +115,29 @@ def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(
             request, _("%(email)s is no longer a member.") % {"email": membership.user.email}
+        )
+    return redirect("portal:member-list")
+
+
+@require_POST
+@portal_view
+def member_role(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = get_object_or_404(
+        Membership.objects.filter(provider__memberships__user=request.user.pk), pk=pk
+    )
+    require(request.user, "providers.manage_members", membership.provider)
+    try:
+        services.change_member_role(
+            membership=membership, role=request.POST.get("role", ""), by=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        membership.refresh_from_db()
+        messages.success(
+            request,
+            _("%(email)s is now %(role)s.")
+            % {"email": membership.user.email, "role": membership.get_role_display()},
         )
     return redirect("portal:member-list")
 
