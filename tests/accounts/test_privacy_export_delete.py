@@ -149,7 +149,7 @@ def test_the_last_city_admin_is_refused_until_there_is_another():
     from stadt360.accounts.roles import Role
 
     admin = make_user("stadt@gera.example", role=Role.CITY_ADMIN)
-    with pytest.raises(ValidationError, match="last administrator"):
+    with pytest.raises(ValidationError, match="letzte Administrator"):
         delete_account(user=admin, by=admin)
     assert get_user_model().objects.filter(pk=admin.pk).exists()
     make_user("vertretung@gera.example", role=Role.CITY_ADMIN)
