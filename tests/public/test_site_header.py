@@ -7,7 +7,7 @@ from django.urls import reverse
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/", "/en/", "/unternehmen/", "/kooperation/"])
+@pytest.mark.parametrize("path", ["/", "/en/", "/unternehmen/", "/kooperation/", "/konto/login/"])
 def test_header_links_company_directory_cooperation_board_and_sign_in(
     client: Client, path: str
 ) -> None:
@@ -15,7 +15,8 @@ def test_header_links_company_directory_cooperation_board_and_sign_in(
     assert f'href="{reverse("companies:company-list")}"' in html
     assert f'href="{reverse("cooperation:post-list")}"' in html
     assert 'id="account-link"' in html
-    assert f'href="{reverse("account_login")}?next=' in html
+    assert f'id="account-link" href="{reverse("account_login")}"' in html
+    assert html.count(f'href="{reverse("account_login")}"') == 1  # once, not per layout
 
 
 @pytest.mark.django_db
@@ -27,3 +28,4 @@ def test_signed_in_resident_finds_my_data_in_the_header(
     html = client.get("/").content.decode()
     assert f'id="account-link" href="{reverse("accounts:privacy")}"' in html
     assert reverse("account_login") not in html
+    assert f'action="{reverse("account_logout")}"' in html  # sign out from any public page
