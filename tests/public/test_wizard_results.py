@@ -212,3 +212,13 @@ def test_an_unfinished_wizard_is_never_served_from_the_cache(client: Client) -> 
     url = f"{reverse('public:wizard-results')}?adults=2"
     assert client.get(url).status_code == 302
     assert client.get(url).status_code == 302
+
+
+def test_compare_says_one_room_not_one_rooms(client: Client, city: None) -> None:
+    # SINGLE takes any flat: the 1-room apartment and the 3-room flats both come up
+    all_keys = bundle_keys(results(client, SINGLE))
+    query = SINGLE + "".join(f"&bundle={key}" for key in all_keys[:3])
+    html = client.get(f"{reverse('public:wizard-compare')}?{query}").content.decode()
+    cells = re.findall(r"\d rooms?, \d+ m²", html)
+    assert cells, "no flat row in the comparison"
+    assert not [cell for cell in cells if cell.startswith("1 rooms")]

@@ -15,6 +15,12 @@ from .roles import Role, group
 from .throttle import client_ip
 
 
+def user_display(user: Any) -> str:
+    """How allauth names a person ("Signed in as …"): the e-mail address they signed up
+    with, never the username allauth generated for them (a code nobody recognises)."""
+    return str(user.email or user.get_username())
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request: HttpRequest, user: Any, form: Any, commit: bool = True) -> Any:
         user = super().save_user(request, user, form, commit=commit)

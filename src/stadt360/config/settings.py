@@ -247,8 +247,10 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "public:home"  # a name: reversed in the language the person uses
+LOGOUT_REDIRECT_URL = "public:home"
 ACCOUNT_ADAPTER = "stadt360.accounts.adapter.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "stadt360.accounts.adapter.user_display"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"

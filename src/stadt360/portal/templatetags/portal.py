@@ -14,7 +14,16 @@ register = template.Library()
 def portal_nav(context: template.Context) -> dict[str, Any]:
     request, provider = context["request"], context.get("provider")
     is_admin = provider is not None and request.user.has_perm("providers.manage_members", provider)
-    return {"request": request, "provider": provider, "kinds": list(registry), "is_admin": is_admin}
+    can_edit_company = provider is not None and request.user.has_perm(
+        "companies.change_company", provider
+    )
+    return {
+        "request": request,
+        "provider": provider,
+        "kinds": list(registry),
+        "is_admin": is_admin,
+        "can_edit_company": can_edit_company,
+    }
 
 
 @register.filter

@@ -290,7 +290,12 @@ def _job_cell(bundle: Bundle) -> str:
 
 def _flat_cell(bundle: Bundle) -> str:
     flat = bundle.flat
-    return _("%(rooms)s rooms, %(space)d m², %(district)s") % {
+    # One room is singular in English; 1.5 rooms are plural like any other count.
+    return ngettext(
+        "%(rooms)s room, %(space)d m², %(district)s",
+        "%(rooms)s rooms, %(space)d m², %(district)s",
+        1 if flat.rooms == 1 else 2,
+    ) % {
         "rooms": rooms(flat.rooms),
         "space": round(flat.living_space),
         "district": flat.district or flat.address,
