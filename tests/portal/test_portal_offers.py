@@ -118,6 +118,16 @@ def test_unverified_provider_drafts_but_cannot_publish(world, client_for):
     assert job.status == OfferStatus.DRAFT
 
 
+def test_an_unverified_provider_is_not_asked_to_publish_its_new_draft(world, client_for):
+    world.provider.verified = False
+    world.provider.save()
+    client = client_for("editor")
+    response = client.post(reverse("portal:offer-create", args=["job"]), job_form(), follow=True)
+    html = response.content.decode()
+    assert "noch nicht geprüft" in html  # the city has not verified the organisation yet
+    assert "veröffentlichen Sie ihn dann" not in html
+
+
 def test_publish_archive_and_duplicate(world, client_for):
     client = client_for("editor")
     job = world.offers["job"]

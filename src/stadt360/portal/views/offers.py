@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from stadt360.core.choices import OfferStatus
-from stadt360.core.publishing import NOT_VERIFIED, UnverifiedProvider
+from stadt360.core.publishing import NOT_VERIFIED, UnverifiedProvider, may_publish
 from stadt360.offers import services
 from stadt360.offers.registry import OfferKind, registry
 from stadt360.portal.models import OfferImage
@@ -61,7 +61,12 @@ def offer_create(request: HttpRequest, kind: str) -> HttpResponse:
         except ValidationError as error:
             bundle.add_errors(error)
         else:
-            messages.success(request, _("The draft was saved. Check the preview, then publish it."))
+            if may_publish(provider):
+                messages.success(
+                    request, _("The draft was saved. Check the preview, then publish it.")
+                )
+            else:
+                messages.warning(request, _("The draft was saved.") + " " + NOT_VERIFIED)
             return redirect("portal:offer-preview", kind=offer_kind.key, pk=offer.pk)
     return render_form(request, offer_kind, bundle, provider=provider, offer=None)
 
