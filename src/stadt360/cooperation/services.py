@@ -96,6 +96,28 @@ def update_post(*, post: Post, data: Mapping[str, Any], by: Any) -> Post:
     return post
 
 
+def hold_back_posts(*, provider: Provider, by: Any, via: str = "") -> int:
+    """The city withdrew ``provider``'s verification: its open posts leave the board as drafts.
+
+    Saved one by one so the search index follows (posts are few). Returns how many.
+    """
+    with transaction.atomic():
+        posts = list(
+            Post.objects.select_for_update().filter(provider=provider, status=PostStatus.OPEN)
+        )
+        for post in posts:
+            post.status = PostStatus.DRAFT
+            post.save(update_fields=["status", "updated_at"])
+            audit.record(
+                post,
+                "cooperation_post.held_back",
+                by=by,
+                via=via,
+                changes={"status": [PostStatus.OPEN, PostStatus.DRAFT]},
+            )
+    return len(posts)
+
+
 def close_post(*, post: Post, by: Any, via: str = "") -> Post:
     with transaction.atomic():
         before = post.status

@@ -407,6 +407,40 @@ def withdraw_missing(
     return len(missing)
 
 
+def hold_back_provider(*, provider: "Provider", by: Any = None, via: str = "") -> int:
+    """The city withdrew ``provider``'s verification: its published offers become drafts.
+
+    Why here: the publish rule is checked on every write, but offers published while the
+    provider was verified would otherwise stay public (lists, search, bundles) until edited.
+    Every kind in the registry is covered; returns how many offers were taken back.
+    """
+    taken = 0
+    with transaction.atomic():
+        for offer_kind in registry:
+            public = list(
+                offer_kind.model.objects.select_for_update().filter(
+                    provider=provider, status=OfferStatus.PUBLISHED
+                )
+            )
+            if not public:
+                continue
+            ids = [offer.pk for offer in public]
+            offer_kind.model.objects.filter(pk__in=ids).update(
+                status=OfferStatus.DRAFT, updated_at=timezone.now()
+            )
+            audit_many(
+                public,
+                f"{offer_kind.key}.held_back",
+                by=by,
+                via=via,
+                changes=[{"status": [OfferStatus.PUBLISHED.value, OfferStatus.DRAFT.value]}]
+                * len(ids),
+            )
+            enqueue_refresh(offer_kind, ids)
+            taken += len(ids)
+    return taken
+
+
 # --- derived data (run by the kinds' refresh tasks) ------------------------------------------
 
 
