@@ -345,23 +345,29 @@ def upsert_offer(
     offer_kind = get_kind(kind)
     if not external_id:
         raise ValidationError({"external_id": [_("An external id is required.")]})
+    mine = offer_kind.model.objects.select_for_update().filter(
+        provider=provider, external_id=external_id
+    )
     with transaction.atomic():
-        existing = (
-            offer_kind.model.objects.select_for_update()
-            .filter(provider=provider, external_id=external_id)
-            .first()
-        )
+        existing = mine.first()
         if existing is None:
-            offer = create_offer(
-                kind=offer_kind,
-                provider=provider,
-                data=data,
-                by=by,
-                via=via,
-                source=OfferSource.IMPORT,
-                external_id=external_id,
-            )
-            return offer, Outcome.CREATED
+            try:
+                offer = create_offer(
+                    kind=offer_kind,
+                    provider=provider,
+                    data=data,
+                    by=by,
+                    via=via,
+                    source=OfferSource.IMPORT,
+                    external_id=external_id,
+                )
+                return offer, Outcome.CREATED
+            except IntegrityError:
+                # A concurrent call created it first (there was no row to lock): its
+                # savepoint is rolled back, and this call updates the row it committed.
+                existing = mine.first()
+                if existing is None:
+                    raise
         changes = apply_update(offer=existing, data=data, by=by, via=via)
     return existing, (Outcome.UPDATED if changes else Outcome.UNCHANGED)
 
