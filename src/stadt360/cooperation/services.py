@@ -194,6 +194,11 @@ def _check_recipients(
         raise ValidationError(_("Please choose at most %(n)d recipients.") % {"n": MAX_RECIPIENTS})
     if any(provider.pk == sender.pk for provider, _post, _company in targets):
         raise ValidationError(_("You cannot send an interest to your own organisation."))
+    # Only posts on the board: a draft (e.g. of an unverified organisation) or a closed post
+    # is not public, whichever channel picked it.
+    post_ids = {post.pk for _provider, post, _company in targets if post is not None}
+    if post_ids and Post.objects.open().filter(pk__in=post_ids).count() != len(post_ids):
+        raise ValidationError(_("Please choose only posts that are on the board."))
 
 
 def _enqueue_recipient_mails(interest_id: int) -> None:
