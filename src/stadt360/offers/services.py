@@ -362,9 +362,11 @@ def upsert_offer(
                     external_id=external_id,
                 )
                 return offer, Outcome.CREATED
-            except IntegrityError:
-                # A concurrent call created it first (there was no row to lock): its
-                # savepoint is rolled back, and this call updates the row it committed.
+            except (IntegrityError, ValidationError):
+                # A concurrent call created it first (there was no row to lock): the unique
+                # check (full_clean) or the constraint refused this insert, its savepoint
+                # is rolled back, and this call updates the row the other one committed.
+                # Without such a row the error was the data's own: raised as it is.
                 existing = mine.first()
                 if existing is None:
                     raise
