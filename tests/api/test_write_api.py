@@ -324,3 +324,14 @@ def test_portal_admin_creates_a_key_shown_once_and_revokes_it(client):
     bad = client.post("/portal/api-schluessel/neu/", {"name": "", "scopes": ["root"]})
     assert bad.status_code == 400
     assert ApiToken.objects.count() == 1
+
+
+def test_a_body_over_the_upload_limit_is_a_json_413(provider, secret, settings):
+    """A huge nested array is refused before parsing, in the API's JSON shape (not HTML)."""
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 100_000
+    rows = [{"min_age_months": 12, "max_age_months": 36, "count": 2}] * 5_000
+    response = call("put", "/kitas/K-1", secret, KITA | {"free_places": rows})
+    assert response.status_code == 413
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert set(response.json()) == {"detail"}
+    assert not Kita.objects.exists()

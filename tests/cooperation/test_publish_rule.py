@@ -8,11 +8,18 @@ interest. The services refuse it, so every channel (portal, future API) obeys.
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from stadt360.cooperation.choices import PostStatus
 from stadt360.cooperation.models import Interest, Post
-from stadt360.cooperation.services import create_post, publish_post, send_interest, update_post
+from stadt360.cooperation.services import (
+    close_post,
+    create_post,
+    publish_post,
+    send_interest,
+    update_post,
+)
 from stadt360.core.models import AuditEntry
 from stadt360.core.publishing import UnverifiedProvider
 from tests.accounts.sessions import sign_in_with_second_factor
@@ -90,4 +97,20 @@ def test_unverified_organisation_cannot_express_interest(company_world, client):
     )
     assert response.status_code == 200
     assert "noch nicht geprüft" in response.content.decode()
+    assert not Interest.objects.exists()
+
+
+def test_interest_reaches_only_posts_on_the_board(company_world):
+    """The service, not only the portal's match list, refuses drafts and closed posts: an
+    unverified organisation's draft is not public and must not be contacted (nor mailed)."""
+    world = company_world
+    drafter = world.companies["wholesale"].provider
+    unverify(drafter)
+    draft = create_post(provider=drafter, data=post_data(), by=None)
+    closed = world.posts["cnc_offer"]
+    close_post(post=closed, by=None)
+    sender = world.companies["precision"].provider
+    for target in (draft, closed):
+        with pytest.raises(ValidationError):
+            send_interest(sender=sender, message="Hallo", by=None, posts=[target])
     assert not Interest.objects.exists()

@@ -8,7 +8,7 @@ Every validation problem – a pydantic parameter, a FilterSet field, a Django
 from typing import Any
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -68,6 +68,12 @@ def register_error_handlers(api: NinjaAPI) -> None:
         # The write services refuse it; the API says so as a 403 with the service's words.
         return api.create_response(request, {"detail": exc.message}, status=403)
 
+    def too_big(request: HttpRequest, exc: Any) -> HttpResponse:
+        # Django's own answer would be an HTML 400 page; API clients parse JSON.
+        detail = _("The request body is too large.")
+        return api.create_response(request, {"detail": detail}, status=413)
+
     api.add_exception_handler(DjangoValidationError, django_validation_error)
+    api.add_exception_handler(RequestDataTooBig, too_big)
     api.add_exception_handler(UnverifiedProvider, unverified)
     api.add_exception_handler(Http404, not_found)

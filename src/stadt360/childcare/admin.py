@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from stadt360.core.admin import OfferAdmin
+
 from .models import FreePlace, Kita, OpeningHours
 
 
@@ -14,7 +16,7 @@ class FreePlaceInline(admin.TabularInline):
 
 
 @admin.register(Kita)
-class KitaAdmin(admin.ModelAdmin):
+class KitaAdmin(OfferAdmin):
     list_display = [
         "name",
         "provider",

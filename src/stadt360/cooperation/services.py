@@ -96,6 +96,28 @@ def update_post(*, post: Post, data: Mapping[str, Any], by: Any) -> Post:
     return post
 
 
+def hold_back_posts(*, provider: Provider, by: Any, via: str = "") -> int:
+    """The city withdrew ``provider``'s verification: its open posts leave the board as drafts.
+
+    Saved one by one so the search index follows (posts are few). Returns how many.
+    """
+    with transaction.atomic():
+        posts = list(
+            Post.objects.select_for_update().filter(provider=provider, status=PostStatus.OPEN)
+        )
+        for post in posts:
+            post.status = PostStatus.DRAFT
+            post.save(update_fields=["status", "updated_at"])
+            audit.record(
+                post,
+                "cooperation_post.held_back",
+                by=by,
+                via=via,
+                changes={"status": [PostStatus.OPEN, PostStatus.DRAFT]},
+            )
+    return len(posts)
+
+
 def close_post(*, post: Post, by: Any, via: str = "") -> Post:
     with transaction.atomic():
         before = post.status
@@ -172,6 +194,11 @@ def _check_recipients(
         raise ValidationError(_("Please choose at most %(n)d recipients.") % {"n": MAX_RECIPIENTS})
     if any(provider.pk == sender.pk for provider, _post, _company in targets):
         raise ValidationError(_("You cannot send an interest to your own organisation."))
+    # Only posts on the board: a draft (e.g. of an unverified organisation) or a closed post
+    # is not public, whichever channel picked it.
+    post_ids = {post.pk for _provider, post, _company in targets if post is not None}
+    if post_ids and Post.objects.open().filter(pk__in=post_ids).count() != len(post_ids):
+        raise ValidationError(_("Please choose only posts that are on the board."))
 
 
 def _enqueue_recipient_mails(interest_id: int) -> None:

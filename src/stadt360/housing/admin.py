@@ -3,11 +3,13 @@ from decimal import Decimal
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from stadt360.core.admin import OfferAdmin
+
 from .models import Flat
 
 
 @admin.register(Flat)
-class FlatAdmin(admin.ModelAdmin):
+class FlatAdmin(OfferAdmin):
     list_display = [
         "title",
         "provider",

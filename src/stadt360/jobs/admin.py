@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from stadt360.core.admin import OfferAdmin
+
 from .models import Job, Occupation
 
 
@@ -13,7 +15,7 @@ class OccupationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Job)
-class JobAdmin(admin.ModelAdmin):
+class JobAdmin(OfferAdmin):
     list_display = [
         "title",
         "provider",

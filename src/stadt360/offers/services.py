@@ -345,23 +345,31 @@ def upsert_offer(
     offer_kind = get_kind(kind)
     if not external_id:
         raise ValidationError({"external_id": [_("An external id is required.")]})
+    mine = offer_kind.model.objects.select_for_update().filter(
+        provider=provider, external_id=external_id
+    )
     with transaction.atomic():
-        existing = (
-            offer_kind.model.objects.select_for_update()
-            .filter(provider=provider, external_id=external_id)
-            .first()
-        )
+        existing = mine.first()
         if existing is None:
-            offer = create_offer(
-                kind=offer_kind,
-                provider=provider,
-                data=data,
-                by=by,
-                via=via,
-                source=OfferSource.IMPORT,
-                external_id=external_id,
-            )
-            return offer, Outcome.CREATED
+            try:
+                offer = create_offer(
+                    kind=offer_kind,
+                    provider=provider,
+                    data=data,
+                    by=by,
+                    via=via,
+                    source=OfferSource.IMPORT,
+                    external_id=external_id,
+                )
+                return offer, Outcome.CREATED
+            except (IntegrityError, ValidationError):
+                # A concurrent call created it first (there was no row to lock): the unique
+                # check (full_clean) or the constraint refused this insert, its savepoint
+                # is rolled back, and this call updates the row the other one committed.
+                # Without such a row the error was the data's own: raised as it is.
+                existing = mine.first()
+                if existing is None:
+                    raise
         changes = apply_update(offer=existing, data=data, by=by, via=via)
     return existing, (Outcome.UPDATED if changes else Outcome.UNCHANGED)
 
@@ -405,6 +413,40 @@ def withdraw_missing(
         )
         enqueue_refresh(offer_kind, ids)
     return len(missing)
+
+
+def hold_back_provider(*, provider: "Provider", by: Any = None, via: str = "") -> int:
+    """The city withdrew ``provider``'s verification: its published offers become drafts.
+
+    Why here: the publish rule is checked on every write, but offers published while the
+    provider was verified would otherwise stay public (lists, search, bundles) until edited.
+    Every kind in the registry is covered; returns how many offers were taken back.
+    """
+    taken = 0
+    with transaction.atomic():
+        for offer_kind in registry:
+            public = list(
+                offer_kind.model.objects.select_for_update().filter(
+                    provider=provider, status=OfferStatus.PUBLISHED
+                )
+            )
+            if not public:
+                continue
+            ids = [offer.pk for offer in public]
+            offer_kind.model.objects.filter(pk__in=ids).update(
+                status=OfferStatus.DRAFT, updated_at=timezone.now()
+            )
+            audit_many(
+                public,
+                f"{offer_kind.key}.held_back",
+                by=by,
+                via=via,
+                changes=[{"status": [OfferStatus.PUBLISHED.value, OfferStatus.DRAFT.value]}]
+                * len(ids),
+            )
+            enqueue_refresh(offer_kind, ids)
+            taken += len(ids)
+    return taken
 
 
 # --- derived data (run by the kinds' refresh tasks) ------------------------------------------

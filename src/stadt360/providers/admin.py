@@ -9,3 +9,6 @@ class ProviderAdmin(admin.ModelAdmin):
     list_filter = ["kind", "verified", "is_demo"]
     search_fields = ["name", "slug", "email"]
     prepopulated_fields = {"slug": ["name"]}
+    # Verification is the city's audited review (``review_provider``), which also takes a
+    # rejected organisation's offers off public view: not a checkbox here.
+    readonly_fields = ["verified", "rejected"]

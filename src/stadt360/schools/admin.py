@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from stadt360.core.admin import OfferAdmin
+
 from .models import School
 
 
 @admin.register(School)
-class SchoolAdmin(admin.ModelAdmin):
+class SchoolAdmin(OfferAdmin):
     list_display = [
         "name",
         "school_type",
