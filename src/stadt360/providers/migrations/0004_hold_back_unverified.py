@@ -56,6 +56,11 @@ def hold_back_unverified(apps, schema_editor=None) -> int:
     return taken
 
 
+
+def forwards(apps, schema_editor) -> None:
+    hold_back_unverified(apps, schema_editor)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("providers", "0003_apitoken"),
@@ -69,4 +74,4 @@ class Migration(migrations.Migration):
         ("search", "0002_backend_tables"),
     ]
 
-    operations = [migrations.RunPython(hold_back_unverified, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
