@@ -7,10 +7,9 @@ language): indexing runs under ``translation.override("de")``.
 from django.utils.translation import gettext_lazy as _
 
 from stadt360.search.registry import (
-    Facet,
     IndexedKind,
     TextField,
-    attribute,
+    choice_facet,
     description,
     display,
     place,
@@ -36,7 +35,7 @@ register(
         title=lambda obj: obj.name,  # type: ignore[attr-defined]
         snippet=description,
         url_name="public:kita-detail",
-        facets=(Facet("concept", _("concept"), attribute("concept"), dict(Concept.choices)),),  # type: ignore[arg-type]
+        facets=(choice_facet("concept", _("concept"), Concept.choices),),
         related=("provider", "district"),
     )
 )

@@ -7,7 +7,13 @@ own, and the registry links each hit to a page by the object's number.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from stadt360.search.registry import Facet, IndexedKind, TextField, attribute, register
+from stadt360.search.registry import (
+    IndexedKind,
+    TextField,
+    attribute,
+    choice_facet,
+    register,
+)
 
 from .choices import SizeClass
 from .models import Company
@@ -34,8 +40,8 @@ register(
         snippet=lambda obj: obj.description,  # type: ignore[attr-defined]
         url_name="companies:company-by-id",
         facets=(
-            Facet("size_class", _("size"), attribute("size_class"), dict(SizeClass.choices)),  # type: ignore[arg-type]
-            Facet("wz_section", _("industry"), attribute("wz_section")),  # type: ignore[arg-type]
+            choice_facet("size_class", _("size"), SizeClass.choices),
+            choice_facet("wz_section", _("industry")),
         ),
         district=attribute("provider.district.slug"),
         visible_until=lambda obj: None,

@@ -2,7 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from stadt360.search.registry import Facet, IndexedKind, TextField, attribute, register
+from stadt360.search.registry import (
+    IndexedKind,
+    TextField,
+    attribute,
+    choice_facet,
+    register,
+)
 
 from .choices import Direction, PostType
 from .models import Post
@@ -23,8 +29,8 @@ register(
         snippet=lambda obj: obj.text,  # type: ignore[attr-defined]
         url_name="cooperation:post-detail",
         facets=(
-            Facet("post_type", _("type"), attribute("post_type"), dict(PostType.choices)),  # type: ignore[arg-type]
-            Facet("direction", _("need or offer"), attribute("direction"), dict(Direction.choices)),  # type: ignore[arg-type]
+            choice_facet("post_type", _("type"), PostType.choices),
+            choice_facet("direction", _("need or offer"), Direction.choices),
         ),
         district=attribute("provider.district.slug"),
         related=("provider", "provider__district"),

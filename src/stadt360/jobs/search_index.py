@@ -7,10 +7,9 @@ language): indexing runs under ``translation.override("de")``.
 from django.utils.translation import gettext_lazy as _
 
 from stadt360.search.registry import (
-    Facet,
     IndexedKind,
     TextField,
-    attribute,
+    choice_facet,
     description,
     display,
     place,
@@ -38,14 +37,7 @@ register(
         title=lambda obj: obj.title,  # type: ignore[attr-defined]
         snippet=description,
         url_name="public:job-detail",
-        facets=(
-            Facet(
-                "employment_type",
-                _("employment type"),
-                attribute("employment_type"),  # type: ignore[arg-type]
-                dict(EmploymentType.choices),
-            ),
-        ),
+        facets=(choice_facet("employment_type", _("employment type"), EmploymentType.choices),),
         related=("provider", "occupation", "district"),
     )
 )

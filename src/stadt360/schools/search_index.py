@@ -7,10 +7,9 @@ language): indexing runs under ``translation.override("de")``.
 from django.utils.translation import gettext_lazy as _
 
 from stadt360.search.registry import (
-    Facet,
     IndexedKind,
     TextField,
-    attribute,
+    choice_facet,
     description,
     display,
     place,
@@ -38,12 +37,7 @@ register(
         snippet=description,
         url_name="public:school-detail",
         facets=(
-            Facet(
-                "school_type",
-                _("type of school"),
-                lambda obj: str(attribute("school_type")(obj) or "") or None,
-                dict(SchoolType.choices),
-            ),
+            choice_facet("school_type", _("type of school"), SchoolType.choices),
             yes_no("all_day_care", _("all-day care")),
         ),
         related=("provider", "district"),

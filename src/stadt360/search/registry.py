@@ -6,7 +6,7 @@ index maintenance and API take it without further changes. The search app import
 no app whose objects it indexes.
 """
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -153,6 +153,16 @@ def display(name: str) -> TextField:
 
 def yes_no(name: str, label: Promise) -> Facet:
     return Facet(name, label, lambda obj: "yes" if getattr(obj, name) else "no", YES_NO)
+
+
+def choice_facet(name: str, label: Promise, choices: Iterable[tuple[str, Promise]] = ()) -> Facet:
+    """A facet over a field's stored value (a choice's key), named by ``choices``."""
+
+    def value(obj: models.Model) -> str | None:
+        stored = attribute(name)(obj)
+        return None if stored is None else str(stored)
+
+    return Facet(name, label, value, dict(choices))
 
 
 def place(obj: models.Model) -> str:
