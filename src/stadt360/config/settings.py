@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "stadt360.bundles",
     "stadt360.companies",
     "stadt360.cooperation",
+    "stadt360.events",
     "stadt360.search",
     "stadt360.api",
     "stadt360.public",
@@ -72,6 +73,23 @@ INSTALLED_APPS = [
     "stadt360.backoffice",
     "stadt360.portal",
     "stadt360.imports",
+    # Wagtail: the centre's and the city's editorial pages, admin at /cms/ (docs/adr/0012).
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
     # After our apps, so accounts/templates/ overrides allauth's unstyled templates.
     "allauth",
     "allauth.account",
@@ -300,6 +318,14 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Gera 360° <noreply@gera360.example>")
+
+# --- Wagtail (editorial pages) ---------------------------------------------
+WAGTAIL_SITE_NAME = "Gera 360°"
+WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # --- Stadt360 ---------------------------------------------------------------
 STADT360_REGION = os.environ.get("STADT360_REGION", "gera")

@@ -3,6 +3,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
 from stadt360.accounts.views import admin_login
 
 # Staff sign in through allauth like everyone else (password, then the second factor);
@@ -13,6 +17,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", include("stadt360.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("cms/", include(wagtailadmin_urls)),
+    path("dokumente/", include(wagtaildocs_urls)),
 ]
 urlpatterns += i18n_patterns(
     path("konto/meine-daten/", include("stadt360.accounts.urls")),
@@ -25,6 +31,8 @@ urlpatterns += i18n_patterns(
     path("unternehmen/", include("stadt360.public.company_urls")),
     path("kooperation/", include("stadt360.public.cooperation_urls")),
     path("", include("stadt360.public.urls")),
+    # Last: Wagtail serves the editorial page tree (innovation centre, news, legal pages).
+    path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
 
