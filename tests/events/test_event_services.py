@@ -27,10 +27,15 @@ HOSTILE = (
 def test_hostile_html_in_descriptions_is_sanitised_in_every_language() -> None:
     event = make_event(description=HOSTILE, description_en=HOSTILE)
     for text in (event.description, event.description_en):
-        assert "<script" not in text and "onclick" not in text and "onerror" not in text
-        assert "javascript:" not in text and "<iframe" not in text and "<style" not in text
+        assert "<script" not in text
+        assert "onclick" not in text
+        assert "onerror" not in text
+        assert "javascript:" not in text
+        assert "<iframe" not in text
+        assert "<style" not in text
         assert "<strong>KI</strong>" in text
-        assert 'href="https://dhge.de"' in text and 'rel="noopener noreferrer"' in text
+        assert 'href="https://dhge.de"' in text
+        assert 'rel="noopener noreferrer"' in text
     series = services.create_series(
         data={"title": "Reihe", "kind": "lectures", "description": HOSTILE}, organiser=None, by=None
     )
@@ -177,7 +182,7 @@ def test_cancelling_a_date_marks_it_and_mails_everyone_registered(
     mail = mailoutbox[0]
     assert mail.subject == "Gera 360°: Abgesagt: KI im Mittelstand" or "Cancelled" in mail.subject
     assert "Der Referent ist erkrankt." in mail.body
-    ics = [part for part in mail.attachments]
+    ics = list(mail.attachments)
     assert "STATUS:CANCELLED" in ics[0].get_content()
     with pytest.raises(services.RegistrationRefused) as refused:
         register(date, "d@example.org")
