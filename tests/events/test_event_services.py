@@ -75,6 +75,7 @@ def test_an_event_is_cancelled_only_by_its_own_action() -> None:
         services.update_event(event=event, data={"status": "cancelled"}, by=None)
 
 
+@pytest.mark.usefixtures("audiences")
 def test_audiences_and_topics_are_set_by_slug_and_unknown_ones_refused() -> None:
     event = make_event(audiences=["pupils", "students"])
     assert sorted(event.audiences.values_list("slug", flat=True)) == ["pupils", "students"]

@@ -817,12 +817,18 @@ def create_event(
 
 
 def _fill_event(event: Event, data: Mapping[str, Any], *, current: str) -> None:
+    _prepare_event(event, data, current=current)
+    _save_organised(event, data)
+
+
+def _prepare_event(event: Event, data: Mapping[str, Any], *, current: str) -> None:
+    """Applies ``data`` and checks it, without saving."""
     _apply(event, data, EVENT_FIELDS)
     event.status = _wanted_status(event.organiser, event.status, current)
     if event.is_free:
         event.price = None
     _validate_questions(event.questions)
-    _save_organised(event, data)
+    event.full_clean(exclude=["audiences", "topics"])
 
 
 def update_event(*, event: Event, data: Mapping[str, Any], by: Any) -> Event:
@@ -1104,11 +1110,14 @@ def upsert_imported_event(
             if current == EventStatus.CANCELLED and data.get("status") == EventStatus.PUBLISHED:
                 current = EventStatus.DRAFT  # back in the feed: published again
                 event.status = EventStatus.DRAFT
-        _fill_event(event, data, current=current)
+        _prepare_event(event, data, current=current)
+        changes = audit.changes_between(before, audit.snapshot(event, fields))
+        if changes:
+            event.save()
+        _set_tags(event, data)
         starts_before = list(event.dates.values_list("starts_at", "ends_at", "status"))
         _sync_dates(event, sorted(dates), by=by, imported=True)
         starts_after = list(event.dates.values_list("starts_at", "ends_at", "status"))
-        changes = audit.changes_between(before, audit.snapshot(event, fields))
         if outcome == "updated" and not changes and starts_before == starts_after:
             return event, "unchanged"
         if outcome == "updated" and any(n in changes for n in CALENDAR_FIELDS):
