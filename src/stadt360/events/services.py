@@ -98,7 +98,7 @@ def registration_for_token(token: str) -> Registration | None:
 
 def _registration_by_token(token: str) -> Registration | None:
     pk, _sep, _digest = token.partition(".")
-    if not pk.isdigit():
+    if not pk.isdigit() or len(pk) > 18:  # beyond a database integer: never an id
         return None
     registration = Registration.objects.select_related("date__event").filter(pk=int(pk)).first()
     if (
@@ -868,6 +868,32 @@ def publish_event(*, event: Event, by: Any) -> Event:
             changes={"status": [EventStatus.DRAFT, EventStatus.PUBLISHED]},
         )
     return event
+
+
+def hold_back_events(*, provider: Provider, by: Any, via: str = "") -> int:
+    """The city withdrew ``provider``'s verification: its published events and series go
+    back to drafts (their pages and feeds stop showing them). Returns how many events."""
+    with transaction.atomic():
+        events = list(
+            Event.objects.select_for_update().filter(
+                organiser=provider, status=EventStatus.PUBLISHED
+            )
+        )
+        for event in events:
+            event.status = EventStatus.DRAFT
+            event.save(update_fields=["status", "updated_at"])
+            audit.record(
+                event,
+                "event.held_back",
+                by=by,
+                via=via,
+                provider=provider,
+                changes={"status": [EventStatus.PUBLISHED, EventStatus.DRAFT]},
+            )
+        EventSeries.objects.filter(organiser=provider, status=EventStatus.PUBLISHED).update(
+            status=EventStatus.DRAFT, updated_at=timezone.now()
+        )
+    return len(events)
 
 
 def add_date(
