@@ -496,38 +496,31 @@ def _check_move(registration: Registration, old: EventDate, new: EventDate) -> N
 
 def check_in(*, registration: Registration, by: Any) -> Registration:
     """Marks a confirmed person as present (by QR code or name search)."""
-    with transaction.atomic():
-        locked = (
-            Registration.objects.select_for_update()
-            .select_related("date__event")
-            .get(pk=registration.pk)
-        )
-        if locked.status != RegistrationStatus.CONFIRMED:
-            raise RegistrationRefused(
-                "not_confirmed", _("Only confirmed registrations can be checked in.")
-            )
-        if locked.checked_in_at is None:
-            locked.checked_in_at = timezone.now()
-            locked.save(update_fields=["checked_in_at", "updated_at"])
-            audit.record(
-                locked, "event_registration.checked_in", by=by, provider=locked.date.event.organiser
-            )
-    return _sync(registration, locked)
+    return _set_check_in(registration, present=True, by=by)
 
 
 def undo_check_in(*, registration: Registration, by: Any) -> Registration:
+    return _set_check_in(registration, present=False, by=by)
+
+
+def _set_check_in(registration: Registration, *, present: bool, by: Any) -> Registration:
     with transaction.atomic():
         locked = (
             Registration.objects.select_for_update()
             .select_related("date__event")
             .get(pk=registration.pk)
         )
-        if locked.checked_in_at is not None:
-            locked.checked_in_at = None
+        if present and locked.status != RegistrationStatus.CONFIRMED:
+            raise RegistrationRefused(
+                "not_confirmed", _("Only confirmed registrations can be checked in.")
+            )
+        if (locked.checked_in_at is None) == present:
+            locked.checked_in_at = timezone.now() if present else None
             locked.save(update_fields=["checked_in_at", "updated_at"])
+            action = "checked_in" if present else "check_in_undone"
             audit.record(
                 locked,
-                "event_registration.check_in_undone",
+                f"event_registration.{action}",
                 by=by,
                 provider=locked.date.event.organiser,
             )
