@@ -183,6 +183,8 @@ def test_moderated_registrations_wait_for_approval_without_holding_a_place(
         services.decline_registration(registration=a, by=None)
     b.refresh_from_db()
     assert b.status == S.OFFERED  # the declined person's place passed on
+    # a full moderated date: newcomers still wait for approval, never straight to the list
+    assert register(date, "c@example.org").registration.status == S.PENDING
 
 
 def test_moving_a_person_respects_capacity_and_frees_the_old_place(world) -> None:  # type: ignore[no-untyped-def]

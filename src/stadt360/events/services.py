@@ -222,15 +222,16 @@ def _locked_date(date_id: int) -> EventDate:
 
 
 def _status_for_new(date: EventDate) -> str:
+    """Confirmed while places are free, then the waiting list. In a moderated event every
+    newcomer waits for approval first (approval then confirms or waitlists), so nobody
+    reaches a place through the waiting list's offers without the organiser's yes."""
     left = places_left(date)
     full = left is not None and (left <= 0 or _waiting_exists(date))
     if full and not date.event.waitlist_enabled:
         raise RegistrationRefused("full", _("This date is fully booked and has no waiting list."))
-    if full:
-        return RegistrationStatus.WAITLISTED
     if date.event.moderated:
         return RegistrationStatus.PENDING
-    return RegistrationStatus.CONFIRMED
+    return RegistrationStatus.WAITLISTED if full else RegistrationStatus.CONFIRMED
 
 
 def _waiting_exists(date: EventDate) -> bool:
