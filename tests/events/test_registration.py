@@ -41,6 +41,8 @@ def test_refusals_have_codes_and_store_nothing(event) -> None:  # type: ignore[n
     assert refused(date, " anna@example.ORG ") == "duplicate"
     assert refused(date, consent=False) == "consent"
     assert refused(date, name=" ") == "invalid"
+    assert refused(date, "kein@") == "invalid"
+    assert refused(date, "a@b@example.org") == "invalid"
     with pytest.raises(services.RegistrationRefused) as unknown:
         services.register(date_id=999999, name="A", email="a@example.org", consent=True)
     assert unknown.value.code == "unknown_date"

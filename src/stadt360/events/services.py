@@ -20,6 +20,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import CharField, F, Q, Value
 from django.db.models.functions import Cast, Concat
@@ -170,7 +171,7 @@ def register(
     ``language`` (default: the active language).
     """
     name, email = name.strip(), normalise_email(email)
-    if not name or not email or "@" not in email:
+    if not name or not _is_email(email):
         raise RegistrationRefused("invalid", _("Please enter your name and e-mail address."))
     if not consent:
         raise RegistrationRefused("consent", _("Please agree to the processing of your data."))
@@ -201,6 +202,14 @@ def register(
     except IntegrityError as exc:
         raise _duplicate() from exc
     return Registered(registration, position)
+
+
+def _is_email(email: str) -> bool:
+    try:
+        validate_email(email)
+    except ValidationError:
+        return False
+    return True
 
 
 def _duplicate() -> RegistrationRefused:
