@@ -27,6 +27,9 @@ def test_a_persons_registrations_and_the_waiting_list_in_order() -> None:
     mine = services.register(date_id=date.pk, name="A", email=user.email, consent=True, user=user)
     waiting = [register(date, f"w{n}@example.org").registration for n in range(3)]
     assert list(selectors.registrations_for_person(user)) == [mine.registration]
+    later = make_date(make_event(title="Später"), days=20)
+    by_address = register(later, user.email.upper()).registration  # not signed in, own address
+    assert list(selectors.registrations_for_person(user)) == [by_address, mine.registration]
     assert list(selectors.waiting_list(date)) == waiting
     counted = selectors.registration_counts(type(date).objects.filter(pk=date.pk)).get()
     assert (counted.confirmed, counted.waiting, counted.offered, counted.pending) == (1, 3, 0, 0)

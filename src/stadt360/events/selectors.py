@@ -5,6 +5,8 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from stadt360.accounts.privacy import Person
+
 from .models import (
     ACTIVE_STATUSES,
     DateStatus,
@@ -30,11 +32,13 @@ def upcoming_dates(limit: int | None = None) -> QuerySet[EventDate]:
 
 
 def registrations_for_person(user: Any) -> QuerySet[Registration]:
-    """A signed-in person's registrations (linked to the account), newest date first."""
+    """A signed-in person's registrations, newest date first: those made while signed in
+    and those made with one of the account's verified addresses."""
     if not getattr(user, "is_authenticated", False):
         return Registration.objects.none()
+    emails = Person.of(user).emails
     return (
-        Registration.objects.filter(user=user, anonymised_at__isnull=True)
+        Registration.objects.filter(Q(user=user) | Q(email__in=emails), anonymised_at__isnull=True)
         .select_related("date", "date__event")
         .order_by("-date__starts_at", "-id")
     )
