@@ -52,9 +52,11 @@ def test_list_groups_upcoming_dates_by_day_and_says_places_in_words(
     assert "Keine Anmeldung nötig" in html  # the hackerspace evening
     assert "Noch geheim" not in html  # a draft never shows
     day = timezone.localtime(event_world.lecture_date.starts_at)
-    assert f"{day.day}. " in html and str(day.year) in html
+    assert f"{day.day}. " in html
+    assert str(day.year) in html
     assert "Demodaten" in html  # the hackerspace evening is demo data
-    assert "webcal://" in html and "Kalender abonnieren" in html
+    assert "webcal://" in html
+    assert "Kalender abonnieren" in html
 
 
 def test_full_date_with_waiting_list_says_so(client: Client, event_world: EventWorld) -> None:
@@ -93,7 +95,9 @@ def test_date_range_filter(client: Client, event_world: EventWorld) -> None:
     assert html.count(">Sprachmodelle im Betrieb</a>") == 1  # only the date in 40 days
     assert "Fördermittel" not in html
     end_before_start = {"von": start.isoformat(), "bis": "2020-01-01"}
-    assert "Das Ende darf nicht vor dem Anfang liegen." in text_of(client.get(LIST, end_before_start))
+    assert "Das Ende darf nicht vor dem Anfang liegen." in text_of(
+        client.get(LIST, end_before_start)
+    )
 
 
 def test_empty_result_offers_to_remove_each_filter(client: Client, event_world: EventWorld) -> None:
@@ -108,7 +112,8 @@ def test_list_is_paginated(client: Client, event_world: EventWorld) -> None:
     for day in range(60, 85):
         add_date(event_world.lecture, day)
     first, second = client.get(LIST), client.get(LIST, {"page": 2})
-    assert "?page=2" in text_of(first) and "Nächste Seite" in text_of(first)
+    assert "?page=2" in text_of(first)
+    assert "Nächste Seite" in text_of(first)
     assert "Sprachmodelle im Betrieb" in text_of(second)
 
 
@@ -122,11 +127,14 @@ def test_month_calendar_is_a_table_with_links_and_month_navigation(
     assert '<th scope="col"><abbr title="Montag">Mo</abbr></th>' in html
     detail = reverse("public:event-detail", args=[event_world.lecture.slug])
     assert f'href="{detail}"' in html
-    assert 'rel="prev"' in html and 'rel="next"' in html
+    assert 'rel="prev"' in html
+    assert 'rel="next"' in html
     assert "als Liste" in html  # the list equivalent under the table
 
 
-def test_calendar_month_falls_back_to_the_current_one(client: Client, event_world: EventWorld) -> None:
+def test_calendar_month_falls_back_to_the_current_one(
+    client: Client, event_world: EventWorld
+) -> None:
     response = client.get(LIST, {"ansicht": "kalender", "monat": "kaputt"})
     assert response.status_code == 200
     assert str(timezone.localdate().year) in text_of(response)
@@ -141,14 +149,17 @@ def test_detail_shows_texts_places_price_and_a_register_button_per_date(
     assert "Innovationszentrum Gera" in html
     assert "Kostenlos" in html
     assert "Der Saal ist stufenlos erreichbar." in html
-    assert "TGZ Gera, Saal 1" in html and "Ernst-Ruska-Ring 1, 07545 Gera" in html
+    assert "TGZ Gera, Saal 1" in html
+    assert "Ernst-Ruska-Ring 1, 07545 Gera" in html
     assert "Reihe: KI im Mittelstand" in html
     for date in (event_world.lecture_date, event_world.second_lecture_date):
         assert reverse("public:event-register", args=[date.pk]) in html
         assert reverse("public:event-date-ics", args=[date.pk]) in html
 
 
-def test_detail_price_unknown_is_said_to_be_unknown(client: Client, event_world: EventWorld) -> None:
+def test_detail_price_unknown_is_said_to_be_unknown(
+    client: Client, event_world: EventWorld
+) -> None:
     event_world.seminar.price = None
     event_world.seminar.save()
     html = text_of(client.get(f"{LIST}foerdermittel-seminar/"))
@@ -222,7 +233,8 @@ def test_series_page_lists_its_dates_and_its_feed(client: Client, event_world: E
     add_date(other, 12)
     html = text_of(client.get(f"{LIST}reihe/ki-im-mittelstand/"))
     assert "KI im Mittelstand" in html
-    assert "KI in der Praxis" in html and "Sprachmodelle im Betrieb" in html
+    assert "KI in der Praxis" in html
+    assert "Sprachmodelle im Betrieb" in html
     assert "Fördermittel" not in html
     assert "/veranstaltungen/reihe/ki-im-mittelstand/ical/" in html
     assert client.get(f"{LIST}reihe/gibt-es-nicht/").status_code == 404
@@ -235,8 +247,12 @@ def test_my_registrations_needs_sign_in_and_lists_own(
     assert Client().get(url).status_code == 302
     user = citizen_client.get(url).wsgi_request.user
     Registration.objects.create(
-        date=event_world.lecture_date, user=user, name="C", email="c@example.org",
-        status=RegistrationStatus.CONFIRMED, key="abc",
+        date=event_world.lecture_date,
+        user=user,
+        name="C",
+        email="c@example.org",
+        status=RegistrationStatus.CONFIRMED,
+        key="abc",
     )
     html = text_of(citizen_client.get(url))
     assert "Sprachmodelle im Betrieb" in html

@@ -9,7 +9,7 @@ nothing about other registrations.
 """
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -18,9 +18,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from stadt360.accounts.models import User
 from stadt360.accounts.throttle import address_block, client_ip, hit
 from stadt360.events import services
 from stadt360.events.models import ACTIVE_STATUSES, EventDate, Registration, RegistrationStatus
@@ -79,6 +80,7 @@ def event_register(request: HttpRequest, pk: int) -> HttpResponse:
                 consent=form.cleaned_data["consent"],
                 answers=form.answers(),
                 user=request.user,
+                language=get_language(),
             )
         except services.RegistrationRefused as refused:
             form.add_error(None, refused.message)
@@ -103,9 +105,7 @@ def not_found(request: HttpRequest) -> HttpResponse:
 
 
 def is_open(registration: Registration) -> bool:
-    return (
-        registration.status in ACTIVE_STATUSES and registration.date.starts_at > timezone.now()
-    )
+    return registration.status in ACTIVE_STATUSES and registration.date.starts_at > timezone.now()
 
 
 def management_context(registration: Registration, token: str) -> dict[str, Any]:
@@ -137,7 +137,7 @@ def registration_page(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def registration_action(
-    action: Callable[[Registration, HttpRequest], None], done: str
+    action: Callable[[Registration, HttpRequest], object], done: str
 ) -> Callable[[HttpRequest, str], HttpResponse]:
     """A POST view that runs ``action`` on the link's registration and reports the result."""
 
@@ -179,7 +179,7 @@ registration_decline = registration_action(
 @require_GET
 def my_registrations(request: HttpRequest) -> HttpResponse:
     registrations = (
-        Registration.objects.filter(user=request.user)
+        Registration.objects.filter(user=cast(User, request.user))
         .select_related("date__event")
         .order_by("-date__starts_at", "-id")
     )

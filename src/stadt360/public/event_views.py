@@ -157,13 +157,11 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def series_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    series: EventSeries = get_object_or_404(
-        visible_series().select_related("organiser"), slug=slug
-    )
+    series: EventSeries = get_object_or_404(visible_series().select_related("organiser"), slug=slug)
     rows = [date_row(date) for date in upcoming(public_dates().filter(event__series=series))]
     context = {
         "series": series,
-        "events": list(series.events.published().order_by("title")),
+        "events": list(Event.objects.published().filter(series=series).order_by("title")),
         "description": mark_safe(clean_html(series.description)),  # sanitised again: defence
         "months": by_month_and_day(rows),
         "demo": is_demo(series),
