@@ -30,12 +30,29 @@ def at(days: int, hour: int = 18) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
 
+AUDIENCES = {
+    "everyone": ("Alle", "Everyone"),
+    "pupils": ("Schülerinnen und Schüler", "Pupils"),
+    "students": ("Studierende", "Students"),
+    "companies": ("Unternehmen", "Companies"),
+}
+
+
+def audience(slug: str) -> Audience:
+    """The seeded audience (seeded again where a transactional test flushed the tables)."""
+    german, english = AUDIENCES[slug]
+    found, _created = Audience.objects.get_or_create(
+        slug=slug, defaults={"name": german, "name_de": german, "name_en": english}
+    )
+    return found
+
+
 def make_event(slug: str, title: str, **fields: Any) -> Event:
     audiences = fields.pop("audiences", ["everyone"])
     topics = fields.pop("topics", [])
     values = {"status": EventStatus.PUBLISHED, "summary": f"Worum es bei {title} geht."}
     event = Event.objects.create(slug=slug, title=title, **{**values, **fields})
-    event.audiences.set(Audience.objects.filter(slug__in=audiences))
+    event.audiences.set([audience(slug) for slug in audiences])
     event.topics.set(topics)
     return event
 

@@ -69,7 +69,7 @@ def event_register(request: HttpRequest, pk: int) -> HttpResponse:
     event = date.event
     data = request.POST if request.method == "POST" else None
     form = RegistrationForm(data, event=event, initial=initial_for(request.user))
-    status = 200 if data is None else 400
+    status = 200  # a form with errors is a normal answer; refusals say 409 or 429
     if data is not None and form.is_valid():
         try:
             check_rate(request)
