@@ -89,6 +89,14 @@ def test_filters(
     assert hidden not in html
 
 
+def test_subscribe_box_offers_the_feed_of_the_chosen_audience_or_series(
+    client: Client, event_world: EventWorld
+) -> None:
+    assert "/veranstaltungen/ical/pupils/" in text_of(client.get(LIST, {"zielgruppe": "pupils"}))
+    series = text_of(client.get(LIST, {"reihe": "ki-im-mittelstand"}))
+    assert "webcal://testserver/veranstaltungen/reihe/ki-im-mittelstand/ical/" in series
+
+
 def test_date_range_filter(client: Client, event_world: EventWorld) -> None:
     start = timezone.localdate() + datetime.timedelta(days=30)
     html = text_of(client.get(LIST, {"von": start.isoformat()}))

@@ -54,6 +54,16 @@ def feed_links(request: HttpRequest, name: str, **kwargs: Any) -> dict[str, str]
     return {"https": https, "webcal": "webcal://" + https.split("://", 1)[1]}
 
 
+def list_feed(request: HttpRequest, form: EventFilterForm) -> dict[str, str]:
+    """The feed that fits the filters: the chosen series', the chosen audience's, or all."""
+    chosen = form.cleaned_data if form.is_valid() else {}
+    if chosen.get("reihe"):
+        return feed_links(request, "public:event-series-ical", slug=chosen["reihe"])
+    if chosen.get("zielgruppe"):
+        return feed_links(request, "public:events-ical-audience", slug=chosen["zielgruppe"])
+    return feed_links(request, "public:events-ical")
+
+
 def removals(request: HttpRequest, form: EventFilterForm) -> list[tuple[str, str]]:
     """For each filter in use: its label and value, and the address without it."""
     links = []
@@ -78,7 +88,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "form": form,
         "filtered": form.active,
         "removals": removals(request, form),
-        "feed": feed_links(request, "public:events-ical"),
+        "feed": list_feed(request, form),
         "list_url": request.path,
     }
     if request.GET.get("ansicht") == CALENDAR:
