@@ -299,18 +299,40 @@ def _record_registration(registration: Registration, action: str, *, by: Any, be
 def cancel_registration(*, registration: Registration, by: Any = None) -> None:
     """The person (by link, ``by=None``) or the organiser cancels; also how someone leaves
     the waiting list. A place it held goes to the first on the waiting list as an offer."""
+    _end(registration, RegistrationStatus.CANCELLED, by=by, action="event_registration.cancelled")
+
+
+def _end(
+    registration: Registration,
+    status: str,
+    *,
+    by: Any,
+    action: str,
+    only: Sequence[str] = ACTIVE_STATUSES,
+    notice: str = "",
+) -> Registration:
+    """Ends an active registration (cancelled, declined); a held place passes on."""
     with transaction.atomic():
         locked, date = _locked_registration(registration)
-        if locked.status not in ACTIVE_STATUSES:
-            raise RegistrationRefused("not_active", _("This registration is no longer active."))
+        if locked.status not in only:
+            raise _not_in(only)
         before = locked.status
-        locked.status, locked.cancelled_at = RegistrationStatus.CANCELLED, timezone.now()
-        locked.offer_expires_at = None
+        locked.status, locked.offer_expires_at = status, None
+        if status == RegistrationStatus.CANCELLED:
+            locked.cancelled_at = timezone.now()
         locked.save(update_fields=["status", "cancelled_at", "offer_expires_at", "updated_at"])
-        _record_registration(locked, "event_registration.cancelled", by=by, before=before)
+        _record_registration(locked, action, by=by, before=before)
+        if notice:
+            notifications.queue_mail(notice, registration_id=locked.pk)
         if before in HOLDING_STATUSES:
             _offer_free_places(date)
-    _sync(registration, locked)
+    return _sync(registration, locked)
+
+
+def _not_in(only: Sequence[str]) -> RegistrationRefused:
+    if tuple(only) == (RegistrationStatus.OFFERED,):
+        return RegistrationRefused("no_offer", _("There is no open offer for this registration."))
+    return RegistrationRefused("not_active", _("This registration is no longer active."))
 
 
 def _offer_free_places(date: EventDate, *, now: datetime | None = None) -> int:
@@ -338,13 +360,9 @@ def accept_offer(*, registration: Registration) -> Registration:
     with transaction.atomic():
         locked, _date = _locked_registration(registration)
         if locked.status != RegistrationStatus.OFFERED:
-            raise RegistrationRefused(
-                "no_offer", _("There is no open offer for this registration.")
-            )
+            raise _not_in((RegistrationStatus.OFFERED,))
         if locked.offer_expires_at is None or locked.offer_expires_at <= timezone.now():
-            raise RegistrationRefused(
-                "offer_expired", _("This offer has expired; the place has passed on.")
-            )
+            raise RegistrationRefused("offer_expired", _("This offer has expired."))
         locked.status, locked.offer_expires_at = RegistrationStatus.CONFIRMED, None
         locked.save(update_fields=["status", "offer_expires_at", "updated_at"])
         notifications.send_registration_mail(registration_id=locked.pk)
@@ -353,9 +371,13 @@ def accept_offer(*, registration: Registration) -> Registration:
 
 def decline_offer(*, registration: Registration) -> None:
     """Says no to an offered place: the registration ends, the next person gets the offer."""
-    if registration.status != RegistrationStatus.OFFERED:
-        raise RegistrationRefused("no_offer", _("There is no open offer for this registration."))
-    cancel_registration(registration=registration)
+    _end(
+        registration,
+        RegistrationStatus.CANCELLED,
+        by=None,
+        action="event_registration.offer_declined",
+        only=(RegistrationStatus.OFFERED,),
+    )
 
 
 def expire_offers(*, now: datetime | None = None) -> int:
@@ -410,18 +432,13 @@ def approve_registration(*, registration: Registration, by: Any) -> Registration
 
 def decline_registration(*, registration: Registration, by: Any) -> Registration:
     """The organiser declines a registration; a place it held passes on as an offer."""
-    with transaction.atomic():
-        locked, date = _locked_registration(registration)
-        if locked.status not in ACTIVE_STATUSES:
-            raise RegistrationRefused("not_active", _("This registration is no longer active."))
-        before = locked.status
-        locked.status, locked.offer_expires_at = RegistrationStatus.DECLINED, None
-        locked.save(update_fields=["status", "offer_expires_at", "updated_at"])
-        _record_registration(locked, "event_registration.declined", by=by, before=before)
-        notifications.queue_mail("decision", registration_id=locked.pk)
-        if before in HOLDING_STATUSES:
-            _offer_free_places(date)
-    return _sync(registration, locked)
+    return _end(
+        registration,
+        RegistrationStatus.DECLINED,
+        by=by,
+        action="event_registration.declined",
+        notice="decision",
+    )
 
 
 def move_registration(*, registration: Registration, to_date: EventDate, by: Any) -> Registration:
@@ -464,7 +481,7 @@ def move_registration(*, registration: Registration, to_date: EventDate, by: Any
 
 def _check_move(registration: Registration, old: EventDate, new: EventDate) -> None:
     if registration.status not in ACTIVE_STATUSES:
-        raise RegistrationRefused("not_active", _("This registration is no longer active."))
+        raise _not_in(ACTIVE_STATUSES)
     if new.pk == old.pk:
         raise RegistrationRefused("same_date", _("The person is already registered for this date."))
     if new.event_id != old.event_id:
@@ -800,12 +817,18 @@ def create_event(
 
 
 def _fill_event(event: Event, data: Mapping[str, Any], *, current: str) -> None:
+    _prepare_event(event, data, current=current)
+    _save_organised(event, data)
+
+
+def _prepare_event(event: Event, data: Mapping[str, Any], *, current: str) -> None:
+    """Applies ``data`` and checks it, without saving."""
     _apply(event, data, EVENT_FIELDS)
     event.status = _wanted_status(event.organiser, event.status, current)
     if event.is_free:
         event.price = None
     _validate_questions(event.questions)
-    _save_organised(event, data)
+    event.full_clean(exclude=["audiences", "topics"])
 
 
 def update_event(*, event: Event, data: Mapping[str, Any], by: Any) -> Event:
@@ -1087,11 +1110,14 @@ def upsert_imported_event(
             if current == EventStatus.CANCELLED and data.get("status") == EventStatus.PUBLISHED:
                 current = EventStatus.DRAFT  # back in the feed: published again
                 event.status = EventStatus.DRAFT
-        _fill_event(event, data, current=current)
+        _prepare_event(event, data, current=current)
+        changes = audit.changes_between(before, audit.snapshot(event, fields))
+        if changes:
+            event.save()
+        _set_tags(event, data)
         starts_before = list(event.dates.values_list("starts_at", "ends_at", "status"))
         _sync_dates(event, sorted(dates), by=by, imported=True)
         starts_after = list(event.dates.values_list("starts_at", "ends_at", "status"))
-        changes = audit.changes_between(before, audit.snapshot(event, fields))
         if outcome == "updated" and not changes and starts_before == starts_after:
             return event, "unchanged"
         if outcome == "updated" and any(n in changes for n in CALENDAR_FIELDS):
