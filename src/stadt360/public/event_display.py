@@ -8,33 +8,22 @@ counts come from annotations (``with_places``) so a list of dates costs one quer
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext, ngettext, pgettext
 
 from stadt360.core.templatetags.formatting import format_money
-from stadt360.events.models import (
-    HOLDING_STATUSES,
-    Event,
-    EventDate,
-    EventStatus,
-    Organised,
-    RegistrationStatus,
-)
+from stadt360.events.models import Event, EventDate, EventStatus, Organised
+from stadt360.events.selectors import registration_counts
 from stadt360.events.services import RegistrationRefused, check_open
 
 from .offer_views import languages_text
 
 
 def with_places(dates: QuerySet[EventDate]) -> QuerySet[EventDate]:
-    """Dates with ``held`` (places taken or offered) and ``waiting`` counted in the query."""
-    return dates.annotate(
-        held=Count("registrations", filter=Q(registrations__status__in=HOLDING_STATUSES)),
-        waiting=Count(
-            "registrations", filter=Q(registrations__status=RegistrationStatus.WAITLISTED)
-        ),
-    )
+    """Dates with their registrations counted by status in the same query (``events``)."""
+    return registration_counts(dates)
 
 
 def is_demo(item: Organised) -> bool:
@@ -81,7 +70,8 @@ def places_left(date: EventDate) -> int | None:
     """Free places from the ``held`` annotation; ``None`` when the date has no limit."""
     if date.capacity is None:
         return None
-    return max(date.capacity - date.held, 0)  # type: ignore[attr-defined]
+    held = date.confirmed + date.offered  # type: ignore[attr-defined]
+    return max(date.capacity - held, 0)
 
 
 def booked_out(date: EventDate) -> bool:

@@ -19,9 +19,9 @@ from django.views.decorators.http import require_GET
 
 from stadt360.events.calendars import calendar_bytes
 from stadt360.events.models import Audience, EventDate
+from stadt360.events.selectors import public_dates
 
 from .event_forms import visible_series
-from .event_views import public_dates
 
 RECENT_DAYS = 30
 FEED_LIMIT = 2000

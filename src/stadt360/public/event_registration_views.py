@@ -9,7 +9,7 @@ nothing about other registrations.
 """
 
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -21,14 +21,13 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from stadt360.accounts.models import User
 from stadt360.accounts.throttle import address_block, client_ip, hit
 from stadt360.events import services
 from stadt360.events.models import ACTIVE_STATUSES, EventDate, Registration, RegistrationStatus
+from stadt360.events.selectors import public_dates, registrations_for_person
 
 from .event_display import date_row, with_places
 from .event_forms import RegistrationForm
-from .event_views import public_dates
 
 DEFAULT_REGISTRATIONS_PER_HOUR = 20  # per client address: a family or a school class at once
 WINDOW_SECONDS = 3600
@@ -178,11 +177,7 @@ registration_decline = registration_action(
 @login_required
 @require_GET
 def my_registrations(request: HttpRequest) -> HttpResponse:
-    registrations = (
-        Registration.objects.filter(user=cast(User, request.user))
-        .select_related("date__event")
-        .order_by("-date__starts_at", "-id")
-    )
+    registrations = registrations_for_person(request.user)
     now = timezone.now()
     rows = [
         {

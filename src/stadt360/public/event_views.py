@@ -1,6 +1,6 @@
 """Public event pages: the list and month calendar (/veranstaltungen/), an event, a series.
 
-Views only read: the dates come from ``EventDate.objects.public()`` with the places left
+Views only read: the dates come from ``events.selectors.public_dates`` with the places left
 counted in the same query (``event_display.with_places``); registering is in
 ``event_registration_views``, the iCalendar feeds in ``event_feeds``.
 """
@@ -19,6 +19,7 @@ from stadt360.core.ui.lists import paginate
 from stadt360.core.ui.maps import map_config
 from stadt360.core.ui.richtext import clean_html
 from stadt360.events.models import Event, EventDate, EventSeries
+from stadt360.events.selectors import public_dates
 
 from .event_display import (
     by_month_and_day,
@@ -37,11 +38,6 @@ from .jsonld import to_script
 
 PER_PAGE = 20
 CALENDAR = "kalender"
-
-
-def public_dates() -> QuerySet[EventDate]:
-    """Dates of published events, with what the pages show of their event (one query)."""
-    return EventDate.objects.public().select_related("event__organiser", "event__series")
 
 
 def counted(dates: QuerySet[EventDate]) -> QuerySet[EventDate]:
