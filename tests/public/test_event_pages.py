@@ -284,3 +284,14 @@ def test_calendar_query_count(
         add_date(event_world.seminar, day)
     with django_assert_max_num_queries(12):
         assert client.get(LIST, {"ansicht": "kalender"}).status_code == 200
+
+
+def test_pages_are_complete_in_english(client: Client, event_world: EventWorld) -> None:
+    html = text_of(client.get("/en" + LIST))
+    assert '<html lang="en">' in html
+    assert "3 places left" in html
+    assert "No registration needed" in html
+    detail = text_of(client.get(f"/en{LIST}ki-vortrag-sprachmodelle/"))
+    assert "Innovation centre Gera" in detail
+    assert "Students, Companies" in detail  # in the seeded order of audiences
+    assert "Free of charge" in detail

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext, ngettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from stadt360.accounts.throttle import address_block, client_ip, hit
@@ -123,6 +124,7 @@ def management_context(registration: Registration, token: str) -> dict[str, Any]
     }
 
 
+@never_cache  # the person's data: never kept by a shared cache or the browser's history
 @require_GET
 def registration_page(request: HttpRequest, token: str) -> HttpResponse:
     registration = services.registration_for_token(token)
@@ -174,6 +176,7 @@ registration_decline = registration_action(
 # --- "My registrations" (signed in) ----------------------------------------------------
 
 
+@never_cache
 @login_required
 @require_GET
 def my_registrations(request: HttpRequest) -> HttpResponse:
