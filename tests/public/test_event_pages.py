@@ -295,3 +295,13 @@ def test_pages_are_complete_in_english(client: Client, event_world: EventWorld) 
     assert "Innovation centre Gera" in detail
     assert "Students, Companies" in detail  # in the seeded order of audiences
     assert "Free of charge" in detail
+
+
+def test_htmx_page_links_get_only_the_results(client: Client, event_world: EventWorld) -> None:
+    for day in range(60, 85):
+        add_date(event_world.lecture, day)
+    html = text_of(
+        client.get(LIST, {"page": 2}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="event-results")
+    )
+    assert html.strip().startswith('<div id="event-results"')
+    assert 'hx-target="#event-results"' in text_of(client.get(LIST))

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
-from stadt360.core.ui.lists import paginate
+from stadt360.core.ui.lists import paginate, wants_results_only
 from stadt360.core.ui.maps import map_config
 from stadt360.core.ui.richtext import clean_html
 from stadt360.events.models import Event, EventDate, EventSeries
@@ -37,6 +37,7 @@ from .event_month import month_bounds, month_view, parse_month
 from .jsonld import to_script
 
 PER_PAGE = 20
+RESULTS_ID = "event-results"
 CALENDAR = "kalender"
 
 
@@ -86,6 +87,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "removals": removals(request, form),
         "feed": list_feed(request, form),
         "list_url": request.path,
+        "results_id": RESULTS_ID,
     }
     if request.GET.get("ansicht") == CALENDAR:
         context |= calendar_context(request, dates)
@@ -95,7 +97,10 @@ def event_list(request: HttpRequest) -> HttpResponse:
     listing = paginate(request, counted(form.apply_range(dates) if valid else dates), PER_PAGE)
     context |= listing
     context["months"] = by_month_and_day([date_row(date) for date in listing["paged"]])
-    return render(request, "public/events/event_list.html", context)
+    template = "public/events/event_list.html"
+    if wants_results_only(request, RESULTS_ID):
+        template += "#results"
+    return render(request, template, context)
 
 
 def calendar_context(request: HttpRequest, dates: QuerySet[EventDate]) -> dict[str, Any]:
