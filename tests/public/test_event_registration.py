@@ -263,3 +263,15 @@ def test_management_page_offers_the_ics(client: Client, event_world: EventWorld)
     ics = reverse("public:event-date-ics", args=[event_world.lecture_date.pk])
     assert f'href="{ics}"' in html
     assert client.get(ics).status_code == 200
+
+
+def test_moderated_event_says_the_registration_waits_for_approval(
+    client: Client, event_world: EventWorld
+) -> None:
+    event_world.lecture.moderated = True
+    event_world.lecture.save()
+    response = client.post(register_url(event_world.lecture_date), answers())
+    page = text_of(client.get(response["Location"]))
+    assert "Ihre Anmeldung ist eingegangen" in page
+    assert "wartet auf die Bestätigung durch den Veranstalter" in page
+    assert Registration.objects.get().status == RegistrationStatus.PENDING
