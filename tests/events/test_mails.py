@@ -55,9 +55,14 @@ def test_each_status_has_its_own_text(sent) -> None:  # type: ignore[no-untyped-
     moderated = make_date(make_event(title="Werkstatt", moderated=True))
     _pending, third = sent(lambda: register(moderated, "c@example.org"))
     bodies = [first[0].body, second[0].body, third[0].body]
-    assert len({first[0].subject, second[0].subject, third[0].subject}) == 3
-    assert "1" in bodies[1]  # the position on the waiting list
-    assert "48" in bodies[1]  # how long an offer would be held
+    assert [first[0].subject, second[0].subject, third[0].subject] == [
+        "Gera 360°: Ihr Platz ist bestätigt",
+        "Gera 360°: Sie stehen auf der Warteliste",
+        "Gera 360°: Wir haben Ihre Anmeldung erhalten",
+    ]
+    assert "Sie stehen auf Platz 1 der Warteliste" in bodies[1]
+    assert "48 Stunden" in bodies[1]  # how long an offer would be held
+    assert "bestätigt der Veranstalter" in bodies[2]
     assert all("/veranstaltungen/" in body for body in bodies)
 
 

@@ -55,15 +55,15 @@ def test_a_local_until_counts_its_whole_day() -> None:
 @pytest.mark.parametrize(
     ("rule", "says"),
     [
-        ("FREQ=MINUTELY", "more than 200"),
-        ("FREQ=SECONDLY;COUNT=100000", "more than 200"),
-        ("FREQ=DAILY;COUNT=201", "more than 200"),
-        ("FREQ=MONTHLY;COUNT=30", "months"),
-        ("FREQ=WEEKLY;UNTIL=20400101T000000Z", "months"),
-        ("FREQ=SOMETIMES", "cannot be read"),
+        ("FREQ=MINUTELY", "mehr als 200"),
+        ("FREQ=SECONDLY;COUNT=100000", "mehr als 200"),
+        ("FREQ=DAILY;COUNT=201", "mehr als 200"),
+        ("FREQ=MONTHLY;COUNT=30", "Monate"),
+        ("FREQ=WEEKLY;UNTIL=20400101T000000Z", "Monate"),
+        ("FREQ=SOMETIMES", "nicht lesbar"),
         ("", "RRULE"),
         ("FREQ=DAILY\nDTSTART:19700101T000000", "RRULE"),
-        ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", "no date"),
+        ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", "keinen Termin"),
     ],
 )
 def test_exploding_or_broken_rules_are_refused(rule: str, says: str) -> None:
