@@ -46,7 +46,11 @@ WINDOW_SECONDS = 60
 RATE_SCOPE = "event-registration"
 # Refusals that name a field of the body answer 422 in the API's error contract; an unknown
 # or unpublished date is 404; everything else (full, duplicate, closed …) is a 409 conflict.
-FIELD_REFUSALS = {"consent": "consent", "answers": "answers"}
+FIELD_REFUSALS = {
+    "consent": ["body", "payload", "consent"],
+    "answers": ["body", "payload", "answers"],
+    "invalid": ["body", "payload"],
+}
 NOT_FOUND_REFUSALS = {"unknown_date", "not_published"}
 
 
@@ -196,7 +200,7 @@ def over_limit(request: HttpRequest) -> JsonResponse | None:
 
 def refusal(refused: RegistrationRefused) -> Status:
     if refused.code in FIELD_REFUSALS:
-        loc = ["body", "payload", FIELD_REFUSALS[refused.code]]
-        return Status(422, {"detail": [{"loc": loc, "msg": refused.message, "type": refused.code}]})
+        item = {"loc": FIELD_REFUSALS[refused.code], "msg": refused.message, "type": refused.code}
+        return Status(422, {"detail": [item]})
     status = 404 if refused.code in NOT_FOUND_REFUSALS else 409
     return Status(status, {"code": refused.code, "detail": refused.message})
