@@ -167,6 +167,8 @@ def test_demo_events_and_events_of_demo_organisers_carry_the_label(
     ("params", "field"),
     [
         ({"from": "2027-02-30"}, "from"),
+        ({"from": "0001-01-01"}, "from"),
+        ({"to": "9999-12-31"}, "to"),
         ({"to": "morgen"}, "to"),
         ({"audience": "<script>"}, "audience"),
         ({"series": "x" * 200}, "series"),
@@ -183,6 +185,19 @@ def test_a_period_ending_before_it_starts_is_refused(api: Callable[..., Any]) ->
     response = api("/events", **{"from": "2027-03-01", "to": "2027-02-01"})
     assert response.status_code == 422
     assert "vor" in response.json()["detail"][0]["msg"]
+
+
+def test_a_list_page_costs_the_same_few_queries_for_any_number_of_events(
+    api: Callable[..., Any],
+    make_event: Callable[..., Event],
+    django_assert_max_num_queries: Any,
+) -> None:
+    series = EventSeries.objects.create(slug="s", title="Reihe", kind=SeriesKind.TRAINING)
+    for number in range(6):
+        make_event(f"Termin {number}", starts=(1, 2), series=series, audiences=("pupils",))
+    # count, page, audiences, topics, dates with places held
+    with django_assert_max_num_queries(5):
+        assert len(titles(api("/events"))) == 6
 
 
 def test_pages_have_links_and_counts(

@@ -19,6 +19,8 @@ from stadt360.events.models import Event, EventDate, EventSource
 from stadt360.offers.schemas import Page, ProviderOut, text
 
 MAX_ANSWERS = 50
+# Days outside this range would overflow when turned into times (year 1, year 9999).
+EARLIEST, LATEST = datetime.date(1900, 1, 1), datetime.date(2200, 12, 31)
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
 
 
@@ -189,9 +191,15 @@ class EventQuery(Schema):
     model_config = ConfigDict(populate_by_name=True)
 
     from_: datetime.date | None = Field(
-        None, alias="from", description="Dates on or after this day (default: from now on)."
+        None,
+        alias="from",
+        ge=EARLIEST,
+        le=LATEST,
+        description="Dates on or after this day (default: from now on).",
     )
-    to: datetime.date | None = Field(None, description="Dates on or before this day.")
+    to: datetime.date | None = Field(
+        None, ge=EARLIEST, le=LATEST, description="Dates on or before this day."
+    )
     series: Annotated[str, StringConstraints(max_length=120, pattern=SLUG_PATTERN)] | None = Field(
         None, description="Slug of an event series.", examples=["ki-im-mittelstand"]
     )
