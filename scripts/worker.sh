@@ -13,14 +13,22 @@ delay=1
 child=""
 periodic=""
 stop() {
-  [[ -n $periodic ]] && kill "$periodic" 2>/dev/null
+  [[ -n $periodic ]] && kill "$periodic" 2>/dev/null && wait "$periodic"
   [[ -n $child ]] && kill "$child" 2>/dev/null && wait "$child"
   exit 0
 }
+# Runs in a subshell; on TERM it ends its running command or pause too (nothing is left
+# holding the supervisor's output open).
 run_periodic() {
+  local job=""
+  trap '[[ -n $job ]] && kill "$job" 2>/dev/null; exit 0' TERM
   while true; do
-    "$BIN/stadt360" events_periodic >/dev/null || echo "worker.sh: events_periodic failed" >&2
-    sleep "$PERIODIC_SECONDS"
+    "$BIN/stadt360" events_periodic >/dev/null &
+    job=$!
+    wait "$job" || echo "worker.sh: events_periodic failed" >&2
+    sleep "$PERIODIC_SECONDS" &
+    job=$!
+    wait "$job"
   done
 }
 run_periodic &

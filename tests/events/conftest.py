@@ -2,6 +2,7 @@
 through the write services (never around them)."""
 
 import datetime
+from importlib import import_module
 from typing import Any
 
 import pytest
@@ -48,6 +49,15 @@ def make_date(
 def register(date: EventDate, email: str, **extra: Any) -> services.Registered:
     values = {"name": email.split("@")[0].title(), "consent": True, **extra}
     return services.register(date_id=date.pk, email=email, **values)
+
+
+@pytest.fixture
+def audiences(db: None) -> None:
+    """The audiences migration 0002 seeds (a transactional test elsewhere may have flushed
+    them)."""
+    from django.apps import apps
+
+    import_module("stadt360.events.migrations.0002_audiences").seed(apps, None)
 
 
 @pytest.fixture

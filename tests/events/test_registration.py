@@ -41,6 +41,8 @@ def test_refusals_have_codes_and_store_nothing(event) -> None:  # type: ignore[n
     assert refused(date, " anna@example.ORG ") == "duplicate"
     assert refused(date, consent=False) == "consent"
     assert refused(date, name=" ") == "invalid"
+    assert refused(date, "kein@") == "invalid"
+    assert refused(date, "a@b@example.org") == "invalid"
     with pytest.raises(services.RegistrationRefused) as unknown:
         services.register(date_id=999999, name="A", email="a@example.org", consent=True)
     assert unknown.value.code == "unknown_date"
@@ -183,6 +185,8 @@ def test_moderated_registrations_wait_for_approval_without_holding_a_place(
         services.decline_registration(registration=a, by=None)
     b.refresh_from_db()
     assert b.status == S.OFFERED  # the declined person's place passed on
+    # a full moderated date: newcomers still wait for approval, never straight to the list
+    assert register(date, "c@example.org").registration.status == S.PENDING
 
 
 def test_moving_a_person_respects_capacity_and_frees_the_old_place(world) -> None:  # type: ignore[no-untyped-def]

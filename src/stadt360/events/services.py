@@ -20,6 +20,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import CharField, F, Q, Value
 from django.db.models.functions import Cast, Concat
@@ -98,7 +99,7 @@ def registration_for_token(token: str) -> Registration | None:
 
 def _registration_by_token(token: str) -> Registration | None:
     pk, _sep, _digest = token.partition(".")
-    if not pk.isdigit():
+    if not pk.isdigit() or len(pk) > 18:  # beyond a database integer: never an id
         return None
     registration = Registration.objects.select_related("date__event").filter(pk=int(pk)).first()
     if (
@@ -170,7 +171,7 @@ def register(
     ``language`` (default: the active language).
     """
     name, email = name.strip(), normalise_email(email)
-    if not name or not email or "@" not in email:
+    if not name or not _is_email(email):
         raise RegistrationRefused("invalid", _("Please enter your name and e-mail address."))
     if not consent:
         raise RegistrationRefused("consent", _("Please agree to the processing of your data."))
@@ -203,6 +204,14 @@ def register(
     return Registered(registration, position)
 
 
+def _is_email(email: str) -> bool:
+    try:
+        validate_email(email)
+    except ValidationError:
+        return False
+    return True
+
+
 def _duplicate() -> RegistrationRefused:
     return RegistrationRefused(
         "duplicate", _("This e-mail address is already registered for this date.")
@@ -222,15 +231,16 @@ def _locked_date(date_id: int) -> EventDate:
 
 
 def _status_for_new(date: EventDate) -> str:
+    """Confirmed while places are free, then the waiting list. In a moderated event every
+    newcomer waits for approval first (approval then confirms or waitlists), so nobody
+    reaches a place through the waiting list's offers without the organiser's yes."""
     left = places_left(date)
     full = left is not None and (left <= 0 or _waiting_exists(date))
     if full and not date.event.waitlist_enabled:
         raise RegistrationRefused("full", _("This date is fully booked and has no waiting list."))
-    if full:
-        return RegistrationStatus.WAITLISTED
     if date.event.moderated:
         return RegistrationStatus.PENDING
-    return RegistrationStatus.CONFIRMED
+    return RegistrationStatus.WAITLISTED if full else RegistrationStatus.CONFIRMED
 
 
 def _waiting_exists(date: EventDate) -> bool:
@@ -496,38 +506,31 @@ def _check_move(registration: Registration, old: EventDate, new: EventDate) -> N
 
 def check_in(*, registration: Registration, by: Any) -> Registration:
     """Marks a confirmed person as present (by QR code or name search)."""
-    with transaction.atomic():
-        locked = (
-            Registration.objects.select_for_update()
-            .select_related("date__event")
-            .get(pk=registration.pk)
-        )
-        if locked.status != RegistrationStatus.CONFIRMED:
-            raise RegistrationRefused(
-                "not_confirmed", _("Only confirmed registrations can be checked in.")
-            )
-        if locked.checked_in_at is None:
-            locked.checked_in_at = timezone.now()
-            locked.save(update_fields=["checked_in_at", "updated_at"])
-            audit.record(
-                locked, "event_registration.checked_in", by=by, provider=locked.date.event.organiser
-            )
-    return _sync(registration, locked)
+    return _set_check_in(registration, present=True, by=by)
 
 
 def undo_check_in(*, registration: Registration, by: Any) -> Registration:
+    return _set_check_in(registration, present=False, by=by)
+
+
+def _set_check_in(registration: Registration, *, present: bool, by: Any) -> Registration:
     with transaction.atomic():
         locked = (
             Registration.objects.select_for_update()
             .select_related("date__event")
             .get(pk=registration.pk)
         )
-        if locked.checked_in_at is not None:
-            locked.checked_in_at = None
+        if present and locked.status != RegistrationStatus.CONFIRMED:
+            raise RegistrationRefused(
+                "not_confirmed", _("Only confirmed registrations can be checked in.")
+            )
+        if (locked.checked_in_at is None) == present:
+            locked.checked_in_at = timezone.now() if present else None
             locked.save(update_fields=["checked_in_at", "updated_at"])
+            action = "checked_in" if present else "check_in_undone"
             audit.record(
                 locked,
-                "event_registration.check_in_undone",
+                f"event_registration.{action}",
                 by=by,
                 provider=locked.date.event.organiser,
             )
@@ -817,12 +820,18 @@ def create_event(
 
 
 def _fill_event(event: Event, data: Mapping[str, Any], *, current: str) -> None:
+    _prepare_event(event, data, current=current)
+    _save_organised(event, data)
+
+
+def _prepare_event(event: Event, data: Mapping[str, Any], *, current: str) -> None:
+    """Applies ``data`` and checks it, without saving."""
     _apply(event, data, EVENT_FIELDS)
     event.status = _wanted_status(event.organiser, event.status, current)
     if event.is_free:
         event.price = None
     _validate_questions(event.questions)
-    _save_organised(event, data)
+    event.full_clean(exclude=["audiences", "topics"])
 
 
 def update_event(*, event: Event, data: Mapping[str, Any], by: Any) -> Event:
@@ -862,6 +871,32 @@ def publish_event(*, event: Event, by: Any) -> Event:
             changes={"status": [EventStatus.DRAFT, EventStatus.PUBLISHED]},
         )
     return event
+
+
+def hold_back_events(*, provider: Provider, by: Any, via: str = "") -> int:
+    """The city withdrew ``provider``'s verification: its published events and series go
+    back to drafts (their pages and feeds stop showing them). Returns how many events."""
+    with transaction.atomic():
+        events = list(
+            Event.objects.select_for_update().filter(
+                organiser=provider, status=EventStatus.PUBLISHED
+            )
+        )
+        for event in events:
+            event.status = EventStatus.DRAFT
+            event.save(update_fields=["status", "updated_at"])
+            audit.record(
+                event,
+                "event.held_back",
+                by=by,
+                via=via,
+                provider=provider,
+                changes={"status": [EventStatus.PUBLISHED, EventStatus.DRAFT]},
+            )
+        EventSeries.objects.filter(organiser=provider, status=EventStatus.PUBLISHED).update(
+            status=EventStatus.DRAFT, updated_at=timezone.now()
+        )
+    return len(events)
 
 
 def add_date(
@@ -1104,11 +1139,14 @@ def upsert_imported_event(
             if current == EventStatus.CANCELLED and data.get("status") == EventStatus.PUBLISHED:
                 current = EventStatus.DRAFT  # back in the feed: published again
                 event.status = EventStatus.DRAFT
-        _fill_event(event, data, current=current)
+        _prepare_event(event, data, current=current)
+        changes = audit.changes_between(before, audit.snapshot(event, fields))
+        if changes:
+            event.save()
+        _set_tags(event, data)
         starts_before = list(event.dates.values_list("starts_at", "ends_at", "status"))
         _sync_dates(event, sorted(dates), by=by, imported=True)
         starts_after = list(event.dates.values_list("starts_at", "ends_at", "status"))
-        changes = audit.changes_between(before, audit.snapshot(event, fields))
         if outcome == "updated" and not changes and starts_before == starts_after:
             return event, "unchanged"
         if outcome == "updated" and any(n in changes for n in CALENDAR_FIELDS):
