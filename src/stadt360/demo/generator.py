@@ -20,6 +20,7 @@ from stadt360.schools.models import School
 from .childcare import build_free_places, build_kita_operators, build_kitas, build_opening_hours
 from .companies import build_companies, build_posts, build_products
 from .context import DemoContext, load_profile
+from .events import delete_demo_events
 from .housing import build_flats, build_landlords
 from .jobs import build_employers, build_jobs
 from .providers import ProviderNamer
@@ -49,9 +50,13 @@ def demo_data_exists() -> bool:
 
 
 def delete_demo_data() -> dict[str, int]:
-    """Delete demo offers (source=demo) and demo providers with everything hanging off them."""
+    """Delete demo offers (source=demo) and demo providers with everything hanging off them.
+
+    Demo events go first: an event's organiser is protected from deletion.
+    """
     deleted: dict[str, int] = {}
     with transaction.atomic():
+        _merge(deleted, delete_demo_events())
         for model in OFFER_MODELS:
             _, per_model = model.objects.filter(source=OfferSource.DEMO).delete()
             _merge(deleted, per_model)

@@ -4,12 +4,14 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from stadt360.demo.events import ensure_demo_events
 from stadt360.demo.generator import DemoDataExists, generate_demo_data
 
 
 class Command(BaseCommand):
     help = (
-        "Generate fictitious demo providers and offers (jobs, flats, Kitas, schools) for Gera. "
+        "Generate fictitious demo providers and offers (jobs, flats, Kitas, schools) for Gera, "
+        "and a year of the innovation centre's events. "
         "Same seed, same rows. Refuses when demo data exists unless --reset is given."
     )
 
@@ -34,14 +36,15 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         except (LookupError, ValueError) as error:
             raise CommandError(str(error)) from error
+        report.created |= ensure_demo_events(seed=seed)
         if report.deleted:
-            self.stdout.write("Deleted: " + _counts(report.deleted))
+            self.stdout.write("Deleted: " + counts_line(report.deleted))
         seconds = time.perf_counter() - started
         self.stdout.write(
             f"Created demo data (seed {seed}, scale {scale:g}) in {seconds:.1f} s: "
-            + _counts(report.created)
+            + counts_line(report.created)
         )
 
 
-def _counts(counts: dict[str, int]) -> str:
+def counts_line(counts: dict[str, int]) -> str:
     return ", ".join(f"{label} {count}" for label, count in counts.items())

@@ -1,13 +1,18 @@
 """``stadt360 setup_demo``: the first-start command behind ``make run``.
 
 Loads Gera's reference data and the life-situation catalogue (both idempotent) and generates the demo data only when none
-exists yet, so running it on every start never duplicates or replaces anything.
+exists yet, so running it on every start never duplicates or replaces anything. The demo
+events (``demo.events``) are added on their own when missing, so a database set up before
+they existed gets them too.
 """
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
+from stadt360.demo.events import ensure_demo_events
 from stadt360.demo.generator import demo_data_exists
+
+from .demo_data import counts_line
 
 
 class Command(BaseCommand):
@@ -28,6 +33,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 "Demo data exists already; left unchanged (use `demo_data --reset` to replace it)."
             )
+            if created := ensure_demo_events(seed=seed):
+                self.stdout.write("Added the demo events: " + counts_line(created))
             return
         call_command("demo_data", seed=seed, scale=scale, stdout=self.stdout, stderr=self.stderr)
         # Demo rows are bulk-created, which the index's on-commit hooks do not see.
