@@ -150,6 +150,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+    # The test database is a file, not Django's shared in-memory one: threads with their own
+    # connections (the concurrency tests) then lock it like separate processes do, which
+    # in-memory shared-cache mode cannot (it fails at once with "table is locked"). Under
+    # pytest-xdist every worker gets its own file (pytest-django appends _gw0, _gw1 …).
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.environ.get("STADT360_TEST_SQLITE") or str(VAR_DIR / "test-stadt360.sqlite3")
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
@@ -321,7 +328,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Gera 360° <noreply@g
 
 # --- Wagtail (editorial pages) ---------------------------------------------
 WAGTAIL_SITE_NAME = "Gera 360°"
-WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The public address of the site, for links in e-mails (no request to ask there).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -353,3 +362,13 @@ RETENTION_INVITATION_DAYS = int(os.environ.get("RETENTION_INVITATION_DAYS", "30"
 RETENTION_TASK_RESULT_DAYS = int(os.environ.get("RETENTION_TASK_RESULT_DAYS") or "30")
 # Barrier reports per client address and hour (the form is public and needs no login).
 STADT360_BARRIER_REPORTS_PER_HOUR = int(os.environ.get("STADT360_BARRIER_REPORTS_PER_HOUR", "5"))
+
+# --- Events (events.services, events.recurrence) ----------------------------------------
+# A recurrence rule yields at most this many dates, and an open-ended one only those within
+# the window (days from the first date); more is refused.
+EVENTS_RECURRENCE_MAX_DATES = int(os.environ.get("EVENTS_RECURRENCE_MAX_DATES") or "200")
+EVENTS_RECURRENCE_WINDOW_DAYS = int(os.environ.get("EVENTS_RECURRENCE_WINDOW_DAYS") or "548")
+# A registration's management link works until this many days after its date ended.
+EVENTS_MANAGEMENT_LINK_DAYS = int(os.environ.get("EVENTS_MANAGEMENT_LINK_DAYS") or "30")
+# Registrations lose name, address and answers this many days after their date ended.
+RETENTION_EVENT_REGISTRATION_DAYS = int(os.environ.get("RETENTION_EVENT_REGISTRATION_DAYS") or "90")

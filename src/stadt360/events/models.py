@@ -325,6 +325,10 @@ class Registration(TimeStamped):
     key = models.CharField(max_length=32, editable=False)
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    # The language of the person's mails (the page's language when they registered).
+    language = models.CharField(_("language"), max_length=5, default="de")
+    # Set when name, address and answers were removed (by the person or after the date).
+    anonymised_at = models.DateTimeField(_("personal data removed"), null=True, blank=True)
 
     class Meta:
         ordering = ["date", "queued_at", "id"]
