@@ -292,7 +292,7 @@ class Expansion:
 
     def check_budget(self, group: Group) -> None:
         recurring = any(dates.rules_of(event) for _block, event in group.events)
-        if recurring and time.monotonic() > self.deadline:
+        if recurring and time.monotonic() >= self.deadline:
             raise dates.Unusable(
                 Problem(
                     _(

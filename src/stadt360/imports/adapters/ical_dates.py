@@ -136,8 +136,8 @@ def check_rules(event: icalendar.Event, number: int, window: Window) -> None:
             raise Unusable(
                 Problem(
                     _(
-                        "VEVENT %(n)s repeats every second or minute (RRULE FREQ=%(freq)s); "
-                        "it was set aside."
+                        "VEVENT %(n)s repeats every second or minute (RRULE FREQ=%(freq)s) "
+                        "and was set aside."
                     )
                     % {"n": number, "freq": frequency},
                     "RRULE",
@@ -185,7 +185,7 @@ def exploded(number: int, limit: int) -> Problem:
     return Problem(
         _(
             "VEVENT %(n)s would give more than %(limit)s dates within the next %(days)s days "
-            "(recurrence rule); it was set aside."
+            "(recurrence rule) and was set aside."
         )
         % {"n": number, "limit": limit, "days": conf.events_horizon_days()},
         "RRULE",

@@ -7,7 +7,6 @@ The organiser is the source's provider; whether the events are public is the pub
 rule of ``events.services`` (a verified organisation) — drafts are counted and reported.
 """
 
-from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -16,11 +15,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from stadt360.events import services as events
-from stadt360.events.models import DateStatus, Event, EventStatus
+from stadt360.events.models import Event, EventStatus
 
-from ..adapters.base import Action, Record
-from ..models import FeedFormat, FeedSource, ImportIssue, ImportRun, Schedule
-from .base import field_issues, held_back_issue
+from ..adapters.base import Action, Problem, Record
+from ..models import FeedFormat, FeedSource, ImportIssue, ImportRun, IssueLevel, Schedule
+from .base import field_issues, held_back_issue, issue
 
 EVENT_KIND = "event"
 OUTCOMES = ("created", "updated", "unchanged")
@@ -38,26 +37,17 @@ class EventTarget:
                 continue
             try:
                 with transaction.atomic():
-                    event, outcome = self.upsert(source, record, by=by)
+                    event, outcome = upsert(source, record, by=by)
             except ValidationError as error:
                 counts["rejected"] += 1
                 issues += field_issues(run, Event, record, error_dict(error))
                 continue
             counts[outcome] += 1
-            held += event.status == EventStatus.DRAFT
+            if event is None:
+                issues.append(issue(run, called_off(), IssueLevel.SKIPPED, record))
+            elif event.status == EventStatus.DRAFT:
+                held += 1
         return issues + self.held_back(run, held)
-
-    def upsert(self, source: FeedSource, record: Record, *, by: Any) -> tuple[Event, str]:
-        event, outcome = events.upsert_imported_event(
-            feed_source=source,
-            uid=record.external_id,
-            data=record.data["event"],
-            dates=record.data["dates"],
-            by=by,
-        )
-        if cancel_dates(event, record.data["cancelled"], by=by) and outcome == "unchanged":
-            outcome = "updated"
-        return event, outcome if outcome in OUTCOMES else "updated"
 
     def held_back(self, run: ImportRun, held: int) -> list[ImportIssue]:
         if not held:
@@ -83,14 +73,39 @@ class EventTarget:
         ) % {"n": taken, "new": run.created, "changed": run.updated}
 
 
-def cancel_dates(event: Event, starts: list[datetime], *, by: Any) -> int:
-    """Cancels the dates the calendar marks STATUS:CANCELLED (registrants are told)."""
-    dates = event.dates.filter(starts_at__in=starts).exclude(status=DateStatus.CANCELLED)
-    cancelled = 0
-    for date in dates:
-        events.cancel_date(date=date, by=by)
-        cancelled += 1
-    return cancelled
+def called_off() -> Problem:
+    return Problem(
+        _("The event is cancelled in the calendar (STATUS:CANCELLED); it was not imported."),
+        "STATUS",
+        "cancelled",
+    )
+
+
+def upsert(source: FeedSource, record: Record, *, by: Any) -> tuple[Event | None, str]:
+    """One VEVENT (UID) through ``upsert_imported_event``; ``(None, "skipped")`` for an
+    event the calendar calls off before it was ever imported.
+
+    Dates the calendar cancels are left out: the service drops them, or cancels them
+    (and tells the registrants) when people registered. When every date is cancelled the
+    event itself is cancelled (``cancel_event``) and stays so while the calendar says so.
+    """
+    cancelled = set(record.data["cancelled"])
+    dates = [pair for pair in record.data["dates"] if pair[0] not in cancelled]
+    data = dict(record.data["event"])
+    if not dates:
+        current = Event.objects.filter(feed_source=source, external_uid=record.external_id)
+        status = current.values_list("status", flat=True).first()
+        if status is None:
+            return None, "skipped"
+        if status == EventStatus.CANCELLED:
+            data["status"] = EventStatus.CANCELLED
+    event, outcome = events.upsert_imported_event(
+        feed_source=source, uid=record.external_id, data=data, dates=dates, by=by
+    )
+    if not dates and event.status != EventStatus.CANCELLED:
+        events.cancel_event(event=event, by=by, via=f"feed-source:{source.pk}")
+        outcome = "updated"
+    return event, outcome if outcome in OUTCOMES else "updated"
 
 
 def error_dict(error: ValidationError) -> dict[str, list[str]]:
