@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.urls import get_resolver
 from django.utils import translation
 from freezegun import freeze_time
 
@@ -38,6 +39,7 @@ WORKSHOP = "loetworkshop-schueler@hackerspace-liebschwitz.de"
 
 @pytest.fixture(autouse=True)
 def _today_and_german() -> Iterator[None]:
+    get_resolver().url_patterns  # noqa: B018  (imports the API's schemas before time is frozen)
     with freeze_time("2026-10-01T10:00:00Z"), translation.override("de"):
         yield
 
@@ -297,3 +299,30 @@ def test_import_feed_command_reads_a_calendar_address(local_server, hackerspace)
     source = FeedSource.objects.get(provider=hackerspace)
     assert source.url == f"{base}/kalender.ics"
     assert Event.objects.filter(feed_source=source).count() == 4
+
+
+def test_calendar_uploaded_in_the_portal(
+    client_for, world, settings, django_capture_on_commit_callbacks
+) -> None:
+    """The portal's "Daten importieren" takes an .ics like any feed; the report says Termine."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    client = client_for("editor")
+    file = SimpleUploadedFile("kalender.ics", CALENDAR.read_bytes(), content_type="text/calendar")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("portal:import-upload"), {"file": file, "format": "auto", "full_feed": "on"}
+        )
+    run = ImportRun.objects.get()
+    assert (run.provider, run.format, run.status, run.created) == (
+        world.provider,
+        "ical",
+        RunStatus.PARTIAL,
+        4,
+    )
+    page = client.get(response["Location"]).content.decode()
+    assert "4 Termine übernommen" in page
+    assert "VEVENT 7 (Zeile 84)" in page
+    assert Event.objects.filter(organiser=world.provider).count() == 4
