@@ -67,3 +67,8 @@ def field_message(model: type[models.Model], name: str, message: str) -> str:
 
 def held_back_issue(run: ImportRun, message: str) -> ImportIssue:
     return ImportIssue(run=run, level=IssueLevel.WARNING, code="unverified", message=message)
+
+
+def taken_counts(run: ImportRun) -> dict[str, int]:
+    """The numbers of the summary's first part: taken over, of them new and changed."""
+    return {"n": run.created + run.updated, "new": run.created, "changed": run.updated}

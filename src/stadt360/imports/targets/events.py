@@ -19,7 +19,7 @@ from stadt360.events.models import Event, EventStatus
 
 from ..adapters.base import Action, Problem, Record
 from ..models import FeedFormat, FeedSource, ImportIssue, ImportRun, IssueLevel, Schedule
-from .base import field_issues, held_back_issue, issue
+from .base import field_issues, held_back_issue, issue, taken_counts
 
 EVENT_KIND = "event"
 OUTCOMES = ("created", "updated", "unchanged")
@@ -65,12 +65,15 @@ class EventTarget:
         return events.withdraw_imported_events(feed_source=feed_source(run), keep_uids=seen)
 
     def taken_over(self, run: ImportRun) -> str:
-        taken = run.created + run.updated
-        return ngettext(
-            "%(n)s event taken over (%(new)s new, %(changed)s changed)",
-            "%(n)s events taken over (%(new)s new, %(changed)s changed)",
-            taken,
-        ) % {"n": taken, "new": run.created, "changed": run.updated}
+        counts = taken_counts(run)
+        return (
+            ngettext(
+                "%(n)s event taken over (%(new)s new, %(changed)s changed)",
+                "%(n)s events taken over (%(new)s new, %(changed)s changed)",
+                counts["n"],
+            )
+            % counts
+        )
 
 
 def called_off() -> Problem:

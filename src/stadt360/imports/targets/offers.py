@@ -9,7 +9,7 @@ from stadt360.offers import services as offers
 
 from ..adapters.base import Action, Record
 from ..models import ImportIssue, ImportRun
-from .base import field_issues, held_back_issue
+from .base import field_issues, held_back_issue, taken_counts
 
 
 class OfferTarget:
@@ -73,9 +73,12 @@ class OfferTarget:
         )
 
     def taken_over(self, run: ImportRun) -> str:
-        taken = run.created + run.updated
-        return ngettext(
-            "%(n)s offer taken over (%(new)s new, %(changed)s changed)",
-            "%(n)s offers taken over (%(new)s new, %(changed)s changed)",
-            taken,
-        ) % {"n": taken, "new": run.created, "changed": run.updated}
+        counts = taken_counts(run)
+        return (
+            ngettext(
+                "%(n)s offer taken over (%(new)s new, %(changed)s changed)",
+                "%(n)s offers taken over (%(new)s new, %(changed)s changed)",
+                counts["n"],
+            )
+            % counts
+        )
