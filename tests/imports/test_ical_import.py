@@ -253,6 +253,13 @@ def test_broken_file_is_a_clear_rejected_run(source: FeedSource, content: bytes,
     assert not Event.objects.exists()
 
 
+def test_nul_character_sets_one_event_aside(source: FeedSource) -> None:
+    content = CALENDAR.read_bytes().replace(b"SUMMARY:Maker Faire", b"SUMMARY:Maker\x00Faire")
+    run = run_calendar(source, content)
+    assert (run.created, run.rejected) == (3, 2)
+    assert run.issues.get(code="nul").external_id == FAIR
+
+
 def test_real_calendar_with_an_unreadable_start(source: FeedSource) -> None:
     run = run_calendar(source, SHARED / "ical" / "icalendar-broken_ical.ics")
     assert (run.status, run.rejected, run.created) == (RunStatus.PARTIAL, 1, 0)

@@ -188,7 +188,7 @@ class Group:
     def fields(self) -> dict[str, Any]:
         return {
             "uid": self.uid,
-            "events": [event for _block, event in self.events],
+            "VEVENT": [event for _block, event in self.events],
             "problem": self.problem,
             "notes": self.notes,
             "occurrences": self.occurrences,
@@ -383,7 +383,7 @@ def to_record(raw: RawRecord, context: MapContext) -> Record:
     if found["problem"] is not None:
         problem = found["problem"]
         return record.reject(problem.message, field=problem.field, code=problem.code)
-    master = next((e for e in found["events"] if "RECURRENCE-ID" not in e), found["events"][0])
+    master = next((e for e in found["VEVENT"] if "RECURRENCE-ID" not in e), found["VEVENT"][0])
     if str(master.get("CLASS", "")).upper() in PRIVATE:
         record.external_id = ""  # not "in the feed": imported before, it is withdrawn
         return record.skip(_("The event is private (CLASS:PRIVATE); it was not imported."))
