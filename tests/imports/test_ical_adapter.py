@@ -300,3 +300,19 @@ def test_long_uids_are_hashed() -> None:
     text = f"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:{uid}\r\nSUMMARY:a\r\n"
     text += "DTSTART:20261005T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     assert records(text.encode())[0].external_id.startswith("sha256:")
+
+
+def test_odd_values_set_one_vevent_aside_or_are_read_sensibly() -> None:
+    found = {r.external_id: r for r in records(DATA / "odd-values.ics")}
+    assert {uid: r.problems[0].code for uid, r in found.items() if r.problems} == {
+        "period": "invalid",  # DTSTART;VALUE=PERIOD
+        "time": "invalid",  # DTSTART;VALUE=TIME
+        "dur": "end_before_start",  # DURATION:-PT1H
+    }
+    assert [e - s for s, e in found["rdate"].data["dates"]] == [  # RDATE periods keep their end
+        datetime.timedelta(0),
+        datetime.timedelta(hours=3),
+        datetime.timedelta(hours=2),
+    ]
+    odd = found["geo"].data["event"]
+    assert (odd["room"], "latitude" in odd) == ("Irgendwo", False)  # first LOCATION, no GEO

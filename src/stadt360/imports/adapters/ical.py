@@ -156,15 +156,19 @@ def read_block(block: Block) -> icalendar.Event | Problem:
     try:
         component = icalendar.Event.from_ical(block.text)
     except Exception as error:
-        return Problem(
-            _("VEVENT %(n)s could not be read (%(error)s).")
-            % {"n": block.number, "error": str(error)[:200]},
-            "",
-            "unreadable",
-        )
+        return unreadable(block, error)
     if not isinstance(component, icalendar.Event):
         return Problem(_("VEVENT %(n)s could not be read.") % {"n": block.number}, "", "unreadable")
     return component
+
+
+def unreadable(block: Block, error: Exception) -> Problem:
+    return Problem(
+        _("VEVENT %(n)s could not be read (%(error)s).")
+        % {"n": block.number, "error": str(error)[:200] or type(error).__name__},
+        "",
+        "unreadable",
+    )
 
 
 # --- grouping by UID and expanding -----------------------------------------------------------
@@ -203,7 +207,7 @@ def group(blocks: list[Block]) -> list[Group]:
         if isinstance(event, Problem):
             anonymous.append(Group(uid="", first=block, problem=event))
             continue
-        uid = text(event.get("UID"))
+        uid = prop(event, "UID")
         if not uid:
             anonymous.append(Group(uid="", first=block, problem=missing_uid(block)))
             continue
@@ -287,6 +291,9 @@ class Expansion:
             self.count(found)
         except dates.Unusable as error:
             group.problem = error.problem
+            return
+        except Exception as error:  # whatever else one VEVENT holds: it alone is set aside
+            group.problem = unreadable(group.first, error)
             return
         group.occurrences = found
 
@@ -384,13 +391,13 @@ def to_record(raw: RawRecord, context: MapContext) -> Record:
         problem = found["problem"]
         return record.reject(problem.message, field=problem.field, code=problem.code)
     master = next((e for e in found["VEVENT"] if "RECURRENCE-ID" not in e), found["VEVENT"][0])
-    if str(master.get("CLASS", "")).upper() in PRIVATE:
+    if prop(master, "CLASS").upper() in PRIVATE:
         record.external_id = ""  # not "in the feed": imported before, it is withdrawn
         return record.skip(_("The event is private (CLASS:PRIVATE); it was not imported."))
     if not found["occurrences"]:
         record.action = Action.SKIP  # counted in the file's note, not one line each
         return record
-    title = clip(master.get("SUMMARY"), 200)
+    title = clip(prop(master, "SUMMARY"), 200)
     if not title:
         return record.reject(
             _("The event has no title (SUMMARY)."), field="SUMMARY", code="missing"
@@ -401,6 +408,14 @@ def to_record(raw: RawRecord, context: MapContext) -> Record:
         "cancelled": [o.starts_at for o in found["occurrences"] if o.cancelled],
     }
     return record
+
+
+def prop(component: icalendar.Event, name: str) -> str:
+    """A text property; given twice (which RFC 5545 does not allow), the first counts."""
+    found = component.get(name)
+    if isinstance(found, list):
+        found = found[0] if found else None
+    return text(found)
 
 
 def external_id(uid: str) -> str:
@@ -419,18 +434,18 @@ def event_data(master: icalendar.Event, title: str) -> dict[str, Any]:
         "registration_required": False,
         "is_free": False,
         "price": None,
-        **place(text(master.get("LOCATION")), master.get("GEO")),
+        **place(prop(master, "LOCATION"), master.get("GEO")),
     }
 
 
 def description(master: icalendar.Event) -> str:
     """DESCRIPTION as HTML: HTML stays (the events service sanitises it with nh3), plain
     text is escaped with its paragraphs kept; the event's URL is linked below."""
-    raw = text(master.get("DESCRIPTION"))[:20_000]
+    raw = prop(master, "DESCRIPTION")[:20_000]
     if raw and not HTML_TAG.search(raw):
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n", raw) if p.strip()]
         raw = "".join("<p>" + html.escape(p).replace("\n", "<br>") + "</p>" for p in paragraphs)
-    url = text(master.get("URL"))
+    url = prop(master, "URL")
     if url.startswith(("https://", "http://")) and len(url) <= 500:
         raw += f'<p><a href="{html.escape(url)}">{html.escape(url)}</a></p>'
     return raw

@@ -96,6 +96,15 @@ def check_times(event: icalendar.Event, number: int, zone: datetime.tzinfo) -> N
         if lost:
             message += " " + _("A line could not be read: %(error)s") % {"error": lost}
         raise Unusable(Problem(message, "DTSTART", "missing"))
+    if not isinstance(value(event, "DTSTART"), datetime.date):  # a PERIOD, a bare TIME
+        raise Unusable(
+            Problem(
+                _("VEVENT %(n)s: the start (DTSTART) is not a date or a date with a time.")
+                % {"n": number},
+                "DTSTART",
+                "invalid",
+            )
+        )
     start = as_start(value(event, "DTSTART"), zone)
     end = event_end(event, zone)
     if end is not None and end < start:
