@@ -43,3 +43,30 @@ def max_attempts() -> int:
     """How often an interrupted run is resumed before it is closed as failed (a file that
     kills its worker every time must not do so for ever)."""
     return int(getattr(settings, "IMPORT_MAX_ATTEMPTS", 3))
+
+
+# --- calendars (iCalendar feeds → events) ----------------------------------------------------
+
+
+def events_horizon_days() -> int:
+    """How far ahead recurring events of a calendar are expanded into dates."""
+    return int(getattr(settings, "EVENTS_IMPORT_HORIZON_DAYS", 180))
+
+
+def events_max_dates_per_event() -> int:
+    """More dates than this within the horizon: the VEVENT's rule 'explodes' and is set aside."""
+    return int(getattr(settings, "EVENTS_IMPORT_MAX_DATES_PER_EVENT", 400))
+
+
+def events_max_dates_per_file() -> int:
+    """Dates of one calendar file in all; VEVENTs beyond it are set aside with a message."""
+    return int(getattr(settings, "EVENTS_IMPORT_MAX_DATES_PER_FILE", 5000))
+
+
+def events_expansion_seconds() -> float:
+    """Time one file's recurrence rules may take to expand; the rest is set aside after it.
+
+    A rule that can never match (30 February, every second) keeps python-dateutil busy
+    for seconds; this bounds a file full of them.
+    """
+    return float(getattr(settings, "EVENTS_IMPORT_EXPANSION_SECONDS", 60))

@@ -16,6 +16,7 @@ class FeedFormat(models.TextChoices):
     JOBPOSTING = "jobposting", _("schema.org JobPosting (jobs)")
     BA = "ba", _("Federal Employment Agency job search JSON (jobs)")
     KITAS = "kitas", _("Kitas and schools (CSV template or GeoJSON)")
+    ICAL = "ical", _("iCalendar calendar (events)")
 
 
 class Schedule(models.TextChoices):

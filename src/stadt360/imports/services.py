@@ -18,10 +18,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from stadt360.core.choices import OfferStatus
-from stadt360.offers import services as offers
 from stadt360.providers.models import Provider
 
 from . import conf, lifecycle, reading
@@ -33,7 +30,6 @@ from .adapters.base import (
     FeedRejected,
     MapContext,
     Options,
-    Problem,
     RawRecord,
     Record,
     check_record_count,
@@ -41,6 +37,7 @@ from .adapters.base import (
     nul_field,
 )
 from .models import FeedSource, ImportIssue, ImportRun, IssueLevel, RunStatus, Schedule
+from .targets import issue, target_for
 
 logger = logging.getLogger(__name__)
 COUNTS = ("created", "updated", "unchanged", "rejected", "skipped", "withdrawn")
@@ -118,13 +115,7 @@ def run_import(
         with transaction.atomic():
             withdrawn = 0
             if run.full_feed:
-                withdrawn = offers.withdraw_missing(
-                    kind=feed.kind,
-                    provider=run.provider,
-                    seen_external_ids=seen,
-                    by=by,
-                    via=run.via,
-                )
+                withdrawn = target_for(feed.kind).withdraw_missing(run, seen, by=by)
             run.withdrawn += withdrawn
             status = RunStatus.PARTIAL if run.rejected else RunStatus.SUCCEEDED
             lifecycle.release(
@@ -230,20 +221,6 @@ def add_issues(run: ImportRun, issues: Iterable[ImportIssue]) -> None:
     ImportIssue.objects.bulk_create(list(issues))
 
 
-def issue(
-    run: ImportRun, problem: Problem, level: str, record: Record | None = None
-) -> ImportIssue:
-    return ImportIssue(
-        run=run,
-        level=level,
-        position=record.position[:200] if record else "",
-        external_id=record.external_id[:120] if record else "",
-        field=problem.field[:80],
-        code=problem.code[:40],
-        message=problem.message,
-    )
-
-
 # --- the record loop -------------------------------------------------------------------------
 
 
@@ -263,7 +240,7 @@ def process(run: ImportRun, feed: Feed, *, by: Any) -> set[str]:
         counts = dict.fromkeys(COUNTS, 0)
         with transaction.atomic():
             issues = sort_records(run, records, seen, counts)
-            issues += write_batch(run, feed.kind, records, counts, by=by)
+            issues += target_for(feed.kind).write(run, records, counts, by=by)
             add_issues(run, issues)
             lifecycle.renew(
                 run,
@@ -322,93 +299,13 @@ def sort_records(run: ImportRun, records: list[Record], seen: set[str], counts: 
     return issues
 
 
-def write_batch(
-    run: ImportRun, kind: str, records: list[Record], counts: dict, *, by: Any
-) -> list[ImportIssue]:
-    upserts = [r for r in records if r.action == Action.UPSERT]
-    by_id = {r.external_id: r for r in upserts}
-    issues = []
-    results = offers.upsert_many(
-        kind=kind,
-        provider=run.provider,
-        items=[(r.external_id, r.data) for r in upserts],
-        by=by,
-        via=run.via,
-    )
-    issues += held_back_issues(run, results)
-    for result in results:
-        if result.outcome is not None:
-            counts[result.outcome.value] += 1
-            continue
-        counts["rejected"] += 1
-        record = by_id[result.external_id]
-        issues += [
-            issue(
-                run,
-                Problem(field_message(kind, name, message), name, "invalid"),
-                IssueLevel.ERROR,
-                record,
-            )
-            for name, messages in result.errors.items()
-            for message in messages
-        ]
-    for record in records:
-        if record.action == Action.WITHDRAW:
-            counts["withdrawn"] += withdraw(run, kind, record.external_id, by=by)
-    return issues
-
-
-def held_back_issues(run: ImportRun, results: list[offers.UpsertResult]) -> list[ImportIssue]:
-    """One line per batch when the publish rule kept offers of an unverified provider drafts."""
-    held = sum(1 for result in results if result.held_back)
-    if not held:
-        return []
-    message = ngettext(
-        "%(n)s offer was saved as a draft and is not public: the city has not verified your "
-        "organisation yet. Once it has, you can publish it in the portal.",
-        "%(n)s offers were saved as drafts and are not public: the city has not verified your "
-        "organisation yet. Once it has, you can publish them in the portal.",
-        held,
-    ) % {"n": held}
-    return [ImportIssue(run=run, level=IssueLevel.WARNING, code="unverified", message=message)]
-
-
-def field_message(kind: str, name: str, message: str) -> str:
-    """“Cold rent (€/month): Ensure this value is greater than or equal to 0.”"""
-    model = offers.get_kind(kind).model
-    try:
-        label = str(getattr(model._meta.get_field(name), "verbose_name", name))
-    except Exception:  # nested rows, __all__
-        return message
-    return f"{label[:1].upper()}{label[1:]}: {message}"
-
-
-def withdraw(run: ImportRun, kind: str, external_id: str, *, by: Any) -> int:
-    offer = (
-        offers.get_kind(kind)
-        .model.objects.filter(provider=run.provider, external_id=external_id)
-        .exclude(status=OfferStatus.ARCHIVED)
-        .first()
-    )
-    if offer is None:
-        return 0
-    offers.withdraw_offer(offer=offer, by=by, via=run.via)
-    return 1
-
-
 # --- the report ------------------------------------------------------------------------------
 
 
 def summary(run: ImportRun) -> str:
     """One line in the clerk's words: “412 offers taken over (400 new, 12 changed), …”."""
-    taken = run.created + run.updated
     parts = [
-        ngettext(
-            "%(n)s offer taken over (%(new)s new, %(changed)s changed)",
-            "%(n)s offers taken over (%(new)s new, %(changed)s changed)",
-            taken,
-        )
-        % {"n": taken, "new": run.created, "changed": run.updated},
+        target_for(run.kind).taken_over(run),
         _("%(n)s unchanged") % {"n": run.unchanged},
         _("%(n)s rejected") % {"n": run.rejected},
     ]

@@ -17,7 +17,8 @@ class ImportUploadForm(KernForm):
     file = forms.FileField(
         label=_("File"),
         help_text=_(
-            "OpenImmo XML (also as ZIP), CSV, job ads (JSON) or the Kita and school template."
+            "OpenImmo XML (also as ZIP), CSV, job ads (JSON), the Kita and school template or "
+            "a calendar (iCalendar, .ics)."
         ),
     )
     format = forms.ChoiceField(
@@ -27,11 +28,11 @@ class ImportUploadForm(KernForm):
         help_text=_("Leave “Detect automatically” unless the file is not recognised."),
     )
     full_feed = forms.BooleanField(
-        label=_("This file lists all our offers (full feed)"),
+        label=_("This file lists all our offers or events (full feed)"),
         required=False,
         help_text=_(
-            "Then every imported offer that is missing from this file is withdrawn. "
-            "Offers you entered by hand are never withdrawn."
+            "Then every imported offer or event that is missing from this file is withdrawn "
+            "(an event is cancelled). What you entered by hand is never withdrawn."
         ),
     )
 

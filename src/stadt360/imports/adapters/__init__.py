@@ -5,7 +5,7 @@ from types import ModuleType
 
 from django.utils.translation import gettext as _
 
-from . import ba, jobposting, kitas, mapped_csv, openimmo
+from . import ba, ical, jobposting, kitas, mapped_csv, openimmo
 from .base import Feed, FeedRejected, Options
 
 ADAPTERS: dict[str, ModuleType] = {
@@ -14,6 +14,7 @@ ADAPTERS: dict[str, ModuleType] = {
     "jobposting": jobposting,
     "ba": ba,
     "kitas": kitas,
+    "ical": ical,
 }
 
 
@@ -45,6 +46,8 @@ def detect_format(content: bytes, *, options: Options) -> str:
         return "jobposting" if is_html or name.endswith((".html", ".htm")) else "openimmo"
     if head.startswith((b"{", b"[")):
         return detect_json(content)
+    if ical.looks_like(content):
+        return "ical"
     if kitas.is_template(content):
         return "kitas"
     if options.column_mapping:
