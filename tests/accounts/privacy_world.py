@@ -19,6 +19,7 @@ from django.utils import timezone
 from stadt360.companies.models import Company
 from stadt360.cooperation.services import answer_interest, create_post, send_interest
 from stadt360.core import audit
+from stadt360.events import services as events
 from stadt360.imports.models import ImportRun
 from stadt360.providers.membership import invite_member
 from stadt360.providers.models import MemberRole, Provider
@@ -53,6 +54,7 @@ def make_person(label: str, *, partner: Provider | None = None) -> Person:
     _sign_in_traces(person)
     _organisation_traces(person)
     _cooperation_traces(person, partner)
+    _event_traces(person)
     BarrierReport.objects.create(
         page_url="/suche/",
         description=f"{person.mark} contrast too low",
@@ -107,6 +109,26 @@ def _organisation_traces(person: Person) -> None:
     )
     ImportRun.objects.create(provider=provider, started_by=user, file_name=f"{person.mark}.xml")
     audit.record(provider, "provider.updated", by=user, changes={"note": [None, person.mark]})
+
+
+def _event_traces(person: Person) -> None:
+    """A registration for a centre event, made while signed in."""
+    event = events.create_event(
+        data={"slug": f"{person.label}-lecture", "title": "Lecture", "status": "published"},
+        organiser=None,
+        by=None,
+    )
+    start = timezone.now() + timezone.timedelta(days=7)
+    date = events.add_date(
+        event=event, starts_at=start, ends_at=start + timezone.timedelta(hours=2), by=None
+    )
+    events.register(
+        date_id=date.pk,
+        name=f"{person.mark} attendee",
+        email=person.email,
+        consent=True,
+        user=person.user,
+    )
 
 
 def _cooperation_traces(person: Person, partner: Provider | None) -> None:

@@ -40,6 +40,9 @@ EXEMPT = {
     "search.Document": "search index rebuilt from public offers and posts; no account data",
     "imports.FeedSource": "an organisation's feed settings (name and URL of the feed)",
     "imports.ImportIssue": "messages about records of an organisation's feed, not about people",
+    "events.Audience": REFERENCE,
+    "events.Topic": REFERENCE,
+    "events.Event": "the organiser's consent text and event texts, no data about people",
     "django_tasks_database.DBTaskResult": (
         "queue bookkeeping: tasks are enqueued with object ids only; a failed task's traceback"
         " may quote an address, so finished results are deleted by the task_results rule"

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from stadt360.accounts.roles import Role, group
 from stadt360.accounts.rules import forget_cached_roles
 from stadt360.cooperation.services import hold_back_posts
+from stadt360.events.services import hold_back_events
 from stadt360.core import audit
 from stadt360.core.data.reference import postcode_centroid
 from stadt360.core.geo import district_for_postcode
@@ -196,6 +197,7 @@ def review_provider(*, provider: Provider, approve: bool, note: str, by: Any) ->
             # while it was verified (the rule on writes alone would leave it online).
             hold_back_provider(provider=provider, by=by, via="review")
             hold_back_posts(provider=provider, by=by, via="review")
+            hold_back_events(provider=provider, by=by, via="review")
         transaction.on_commit(lambda: _mail_review(provider))
     return provider
 
