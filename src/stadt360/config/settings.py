@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "stadt360.backoffice",
     "stadt360.portal",
     "stadt360.imports",
+    "stadt360.site",  # Wagtail pages: the centre's homepage, news, legal pages
+    "wagtail.contrib.routable_page",
     # Wagtail: the centre's and the city's editorial pages, admin at /cms/ (docs/adr/0012).
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -326,6 +328,15 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# One sign-in for everything: /cms/ hands over to allauth (password, then the second factor,
+# accounts.middleware); passwords and addresses are managed there, never in Wagtail's forms.
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAILUSERS_PASSWORD_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # --- Stadt360 ---------------------------------------------------------------
 STADT360_REGION = os.environ.get("STADT360_REGION", "gera")
