@@ -1,7 +1,6 @@
 """RSS 2.0 and Atom feeds of the news (Django's syndication framework), all or per topic."""
 
 from datetime import datetime, time
-from typing import Any
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest, HttpResponse
@@ -22,6 +21,7 @@ class NewsFeed(Feed):
         super().__init__()
         self.index, self.topic = index, topic
         self.feed_type = Atom1Feed if atom else Rss201rev2Feed
+        self.language = index.locale.language_code
 
     def title(self) -> str:
         base = f"{self.index.title} – Gera 360°"
@@ -35,9 +35,6 @@ class NewsFeed(Feed):
         return self.index.intro or _("News about Gera's economy and the innovation centre.")
 
     subtitle = description
-
-    def feed_extra_kwargs(self, obj: Any) -> dict[str, Any]:
-        return {"language": self.index.locale.language_code}
 
     def items(self) -> list[NewsPage]:
         return list(live_news(self.index, topic=self.topic)[:FEED_ITEMS])

@@ -22,7 +22,15 @@ from .placeholders import placeholder
 
 LANGUAGES = ("de", "en")
 RETENTION_TAG = re.compile(r'\{% retention_days "([a-z_]+)" %\}')
-CLASS_ATTRIBUTE = re.compile(r' class="[^"]*"')
+# What Wagtail's rich text editor cannot hold: KERN classes, layout boxes, icon placeholders,
+# and HTML5's unclosed <br> (its converter expects XHTML-style void tags).
+CLEAN_UP = [
+    (re.compile(r' class="[^"]*"'), ""),
+    (re.compile(r"</?div[^>]*>"), ""),
+    (re.compile(r'<span[^>]*aria-hidden="true"[^>]*></span>'), ""),
+    (re.compile(r"<br>"), "<br/>"),
+    (re.compile(r">\s+<"), "><"),
+]
 LEGAL_SLUGS = {
     LegalKind.IMPRINT: "impressum",
     LegalKind.PRIVACY: "datenschutz",
@@ -92,7 +100,9 @@ def legal_html(kind: str, language: str) -> str:
     source = RETENTION_TAG.sub(lambda match: placeholder(match.group(1)), source)
     with translation.override(language):
         html = engines["django"].from_string(source).render({})
-    return CLASS_ATTRIBUTE.sub("", html).strip()
+    for pattern, replacement in CLEAN_UP:
+        html = pattern.sub(replacement, html)
+    return html.strip()
 
 
 def legal_pages(root_de: Page, en: Locale) -> list[Page]:
