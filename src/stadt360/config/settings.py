@@ -103,6 +103,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "stadt360.site.middleware.CmsContentSecurityPolicyMiddleware",  # /cms/ only: CMS_CSP
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -229,6 +230,15 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
 }
+# Wagtail's admin needs inline scripts and styles (site.middleware; /cms/ only, behind MFA).
+# Without the nonce: a browser ignores 'unsafe-inline' when a nonce is in the policy.
+CMS_CSP = {
+    **SECURE_CSP,
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+    "frame-ancestors": [CSP.SELF],
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -337,6 +347,7 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no requests to other hosts, not even for avatars
 
 # --- Stadt360 ---------------------------------------------------------------
 STADT360_REGION = os.environ.get("STADT360_REGION", "gera")

@@ -70,7 +70,10 @@ def child(parent: Page, page: Page, fields_en: dict[str, Any], en: Locale) -> tu
 def site_root(de: Locale, en: Locale) -> tuple[Page, Page]:
     root = SiteRootPage.objects.filter(locale=de).first()
     if root is None:
-        tree = Page.get_first_root_node()
+        # Wagtail's migration makes the tree's root node; a flushed test database has none.
+        tree = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=de)
+        )
         root = publish(tree.add_child(instance=SiteRootPage(title="Gera 360°", slug="gera360")))
     point_default_site(root)
     return root, translated(root, en, {"title": "Gera 360°"})
