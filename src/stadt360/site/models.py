@@ -90,6 +90,8 @@ class CentreHomePage(Page):
     parent_page_types = ["site.SiteRootPage"]
     subpage_types = ["site.NewsIndexPage"]
     max_count_per_parent = 1
+    # The look is the public site's (presentation templates, tests/test_layering.py).
+    template = "public/site/centre_home_page.html"
 
     class Meta:
         verbose_name = _("innovation centre homepage")
@@ -118,6 +120,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
     parent_page_types = ["site.CentreHomePage"]
     subpage_types = ["site.NewsPage"]
     max_count_per_parent = 1
+    template = "public/site/news_index_page.html"
 
     class Meta:
         verbose_name = _("news index")
@@ -179,6 +182,7 @@ class NewsPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("teaser"), index.SearchField("body")]
     parent_page_types = ["site.NewsIndexPage"]
     subpage_types: list[str] = []
+    template = "public/site/news_page.html"
 
     class Meta:
         verbose_name = _("news item")
@@ -215,6 +219,7 @@ class LegalPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("kind"), FieldPanel("body")]
     parent_page_types = ["site.SiteRootPage"]
     subpage_types: list[str] = []
+    template = "public/site/legal_page.html"  # the preview; live: public.views
 
     class Meta:
         verbose_name = _("legal page")

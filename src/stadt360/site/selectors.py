@@ -1,9 +1,10 @@
 """Reads for the pages: live public news, upcoming event dates, the legal text in a language."""
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from stadt360.events.models import EventDate
 
@@ -41,4 +42,4 @@ def legal_page(kind: str) -> LegalPage | None:
     pages = LegalPage.objects.live().public().filter(kind=kind)
     language = (get_language() or "de").split("-")[0]
     active = pages.filter(locale__language_code=language).first()
-    return active or pages.filter(locale=Locale.get_default()).first()
+    return active or pages.filter(locale__language_code=settings.LANGUAGE_CODE).first()
