@@ -12,7 +12,7 @@ import re
 
 from django.apps import apps
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 
 from stadt360.accounts.privacy import covered_models
 
@@ -58,8 +58,9 @@ EXEMPT = {
             "wagtailcore.GroupApprovalTask",
             "wagtailembeds.Embed",
             "wagtailsearch.IndexEntry",
-            "wagtailsearch.SQLiteFTSIndexEntry",
             "taggit.Tag",
+            # Wagtail's SQLite full-text table exists only on SQLite.
+            *(["wagtailsearch.SQLiteFTSIndexEntry"] if connection.vendor == "sqlite" else []),
         ],
         "public editorial content or its index; the staff links are emptied on account deletion",
     ),
