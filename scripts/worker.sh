@@ -3,12 +3,13 @@
 # or closes import runs a dead worker left behind (`stadt360 recover_import_runs`), then
 # runs `stadt360 db_worker`; when the worker dies it is started again after a pause that
 # doubles from 1 s up to 60 s (and drops back to 1 s once a worker has run for a minute).
-# Beside it, every PERIODIC_SECONDS (300) it runs the periodic jobs that must not wait for a
-# day: `stadt360 events_periodic` (waiting-list offers that ran out, tomorrow's reminders).
+# Beside it, every PERIODIC_SECONDS (60) it runs the periodic jobs that must not wait for a
+# day: Wagtail's `publish_scheduled` (pages whose go-live time has come, expired ones) and
+# `stadt360 events_periodic` (waiting-list offers that ran out, tomorrow's reminders).
 #   scripts/worker.sh [db_worker options]      BIN=.venv/bin by default
 set -u
 BIN=${BIN:-.venv/bin}
-PERIODIC_SECONDS=${PERIODIC_SECONDS:-300}
+PERIODIC_SECONDS=${PERIODIC_SECONDS:-60}
 delay=1
 child=""
 periodic=""
@@ -23,9 +24,11 @@ run_periodic() {
   local job=""
   trap '[[ -n $job ]] && kill "$job" 2>/dev/null; exit 0' TERM
   while true; do
-    "$BIN/stadt360" events_periodic >/dev/null &
-    job=$!
-    wait "$job" || echo "worker.sh: events_periodic failed" >&2
+    for command in publish_scheduled events_periodic; do
+      "$BIN/stadt360" "$command" >/dev/null &
+      job=$!
+      wait "$job" || echo "worker.sh: $command failed" >&2
+    done
     sleep "$PERIODIC_SECONDS" &
     job=$!
     wait "$job"

@@ -71,8 +71,9 @@ def test_the_walk_reaches_every_pattern_and_each_path_resolves_to_it() -> None:
     urls = all_urls()
     assert [url.label for url in urls if not resolves_to_itself(url)] == []
     prefixes = {url.path.split("/")[1] for url in urls}
-    assert {"admin", "api", "konto", "portal", "backoffice", "unternehmen"} <= prefixes
+    assert {"admin", "api", "konto", "portal", "backoffice", "unternehmen", "cms"} <= prefixes
     assert sum(url.namespaces[:1] == ("admin",) for url in urls) > 100
+    assert sum(url.path.startswith("/cms/") for url in urls) > 200
 
 
 def test_the_public_allow_list_is_exactly_this() -> None:
@@ -82,6 +83,7 @@ def test_the_public_allow_list_is_exactly_this() -> None:
         "allauth.account.",
         "django.views.i18n",
         "django.views.static",
+        "wagtail.views",
     }
 
 
@@ -93,7 +95,8 @@ def test_every_non_public_url_asks_staff_with_an_authenticator_for_it(client) ->
     second_factor_steps = [url for url in gated if url.name in gate.SECOND_FACTOR_STEPS]
     gated = [url for url in gated if url not in second_factor_steps]
 
-    assert len(gated) > 200
+    assert len(gated) > 400
+    assert sum(url.path.startswith("/cms/") for url in gated) > 200
     assert not_sent_to(client, gated, reauthenticate_url) == []
 
 

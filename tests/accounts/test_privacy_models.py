@@ -12,7 +12,7 @@ import re
 
 from django.apps import apps
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 
 from stadt360.accounts.privacy import covered_models
 
@@ -43,6 +43,60 @@ EXEMPT = {
     "events.Audience": REFERENCE,
     "events.Topic": REFERENCE,
     "events.Event": "the organiser's consent text and event texts, no data about people",
+    # Editorial pages (Wagtail, /cms/): public texts written by staff; the links to the staff
+    # account are emptied (SET NULL) or removed (CASCADE) when the account is deleted.
+    **dict.fromkeys(
+        [
+            "site.NewsTopic",
+            "site.SiteRootPage",
+            "site.CentreHomePage",
+            "site.NewsIndexPage",
+            "site.NewsPage",
+            "site.LegalPage",
+            "wagtailcore.Page",
+            "wagtailcore.Site",
+            "wagtailcore.Collection",
+            "wagtailcore.Workflow",
+            "wagtailcore.Task",
+            "wagtailcore.GroupApprovalTask",
+            "wagtailembeds.Embed",
+            "wagtailsearch.IndexEntry",
+            "taggit.Tag",
+            # Wagtail's SQLite full-text table exists only on SQLite.
+            *(["wagtailsearch.SQLiteFTSIndexEntry"] if connection.vendor == "sqlite" else []),
+        ],
+        "public editorial content or its index; the staff links are emptied on account deletion",
+    ),
+    **dict.fromkeys(
+        [
+            "wagtailcore.Revision",
+            "wagtailcore.UploadedFile",
+            "wagtailcore.WorkflowState",
+            "wagtailcore.TaskState",
+            "wagtailcore.Comment",
+            "wagtailcore.CommentReply",
+            "wagtailcore.PageSubscription",
+            "wagtailcore.APIToken",
+            "wagtailimages.Image",
+            "wagtaildocs.Document",
+            "wagtailusers.UserProfile",
+            "wagtailadmin.EditingSession",
+            "wagtailadmin.FormState",
+            "wagtail_localize.StringTranslation",
+            "wagtail_localize.SegmentOverride",
+        ],
+        "staff work in /cms/: deleting the account removes these rows or empties their link "
+        "(CASCADE / SET NULL); not yet part of the data export (issue 9, helper cms)",
+    ),
+    **dict.fromkeys(
+        ["wagtailcore.PageLogEntry", "wagtailcore.ModelLogEntry"],
+        "Wagtail's history keeps only the staff account's number; once the account is "
+        "deleted it points nowhere and Wagtail shows a deleted user",
+    ),
+    **dict.fromkeys(
+        ["wagtailcore.PageViewRestriction", "wagtailcore.CollectionViewRestriction"],
+        "a shared password editors set for a page or collection, no person's password",
+    ),
     "django_tasks_database.DBTaskResult": (
         "queue bookkeeping: tasks are enqueued with object ids only; a failed task's traceback"
         " may quote an address, so finished results are deleted by the task_results rule"

@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.resolvers import LocalePrefixPattern, RegexPattern, RoutePattern
 
 CONVERTER_VALUES = {"int": "1", "slug": "job", "str": "abc", "path": "1", "uuid": ""}
-# Regex groups by name (the admin's, allauth's and django-rq's patterns).
+# Regex groups by name (the admin's, allauth's, django-rq's and Wagtail's patterns).
 GROUP_VALUES = {
     "app_label": "auth",
     "url": "does-not-exist/",
@@ -21,6 +21,15 @@ GROUP_VALUES = {
     "uidb36": "1",
     "token": "abc",
     "path": "robots.txt",
+    # Wagtail's admin (/cms/): a snippet's primary key and two revisions to compare.
+    "pk": "1",
+    "revision_id_a": "1",
+    "revision_id_b": "2",
+}
+# Whole patterns with unnamed groups (Wagtail's document and page serving).
+REGEX_SAMPLES = {
+    r"^(\d+)/(.*)$": "1/plan.pdf",
+    r"^((?:[\w\-]+/)*)$": "innovationszentrum/",
 }
 
 
@@ -45,6 +54,9 @@ def _route_sample(route: str) -> str:
 
 
 def _regex_sample(regex: str) -> str:
+    if regex in REGEX_SAMPLES:
+        return REGEX_SAMPLES[regex]
+
     def group(match: re.Match[str]) -> str:
         return GROUP_VALUES[match.group(1)]
 

@@ -23,6 +23,8 @@ PUBLIC_VIEW_MODULES: dict[str, str] = {
     "(not ACCOUNT_SETTINGS below)",
     "django.views.i18n": "the language switch",
     "django.views.static": "media files in development (DEBUG only)",
+    "wagtail.views": "the editorial pages (innovation centre, news and feeds, legal pages): "
+    "Wagtail serves only live pages here; drafts and previews stay in /cms/",
 }
 
 # allauth's account pages that change a signed-in account (its addresses, its password):

@@ -1,7 +1,7 @@
 """Who must use a second factor, and whether this session has passed one.
 
-Everyone who can change offers, moderate or open the Django admin needs TOTP or a
-passkey. Having an authenticator is not enough: this session must have used it. allauth
+Everyone who can change offers, moderate, open the Django admin or the CMS (/cms/,
+``wagtailadmin.access_admin``) needs TOTP or a passkey. Having an authenticator is not enough: this session must have used it. allauth
 records each step of a sign-in in the session (``get_authentication_records``); a
 session opened with a password alone (any login view that is not allauth's) has no
 ``mfa`` record and the gate (``accounts.middleware``) asks for the second factor.
@@ -16,12 +16,15 @@ from django.http import HttpRequest
 from .rules import is_city_staff, provider_roles
 
 SECOND_FACTOR_TYPES = ["totp", "webauthn"]
+CMS_ACCESS = "wagtailadmin.access_admin"
 
 
 def needs_mfa(user: Any) -> bool:
     if not user.is_authenticated:
         return False
-    return bool(user.is_staff or provider_roles(user) or is_city_staff(user))
+    if user.is_staff or provider_roles(user) or is_city_staff(user):
+        return True
+    return bool(user.has_perm(CMS_ACCESS))
 
 
 def has_authenticator(user: Any) -> bool:

@@ -16,10 +16,14 @@ class Role(TextChoices):
     PROVIDER_ADMIN = "provider-admin", _("Provider administrator")
     PROVIDER_EDITOR = "provider-editor", _("Provider editor")
     RESIDENT = "resident", _("Resident")
+    # Editorial pages in /cms/ (Wagtail page permissions: site.permissions, docs/permissions.md).
+    CENTRE_EDITOR = "centre-editor", _("Innovation centre editor")
+    CENTRE_ADMIN = "centre-admin", _("Innovation centre administrator")
 
 
 CITY_ROLES = (Role.CITY_ADMIN, Role.CITY_MODERATOR)
 PROVIDER_ROLES = (Role.PROVIDER_ADMIN, Role.PROVIDER_EDITOR)
+CENTRE_ROLES = (Role.CENTRE_EDITOR, Role.CENTRE_ADMIN)
 
 
 def group(role: Role) -> Group:

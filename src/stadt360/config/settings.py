@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "stadt360.backoffice",
     "stadt360.portal",
     "stadt360.imports",
+    "stadt360.site",  # Wagtail pages: the centre's homepage, news, legal pages
+    "wagtail.contrib.routable_page",
     # Wagtail: the centre's and the city's editorial pages, admin at /cms/ (docs/adr/0012).
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -101,6 +103,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "stadt360.site.middleware.CmsContentSecurityPolicyMiddleware",  # /cms/ only: CMS_CSP
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -234,6 +237,15 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
 }
+# Wagtail's admin needs inline scripts and styles (site.middleware; /cms/ only, behind MFA).
+# Without the nonce: a browser ignores 'unsafe-inline' when a nonce is in the policy.
+CMS_CSP = {
+    **SECURE_CSP,
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+    "frame-ancestors": [CSP.SELF],
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -335,6 +347,16 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# One sign-in for everything: /cms/ hands over to allauth (password, then the second factor,
+# accounts.middleware); passwords and addresses are managed there, never in Wagtail's forms.
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAILUSERS_PASSWORD_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no requests to other hosts, not even for avatars
 
 # --- Stadt360 ---------------------------------------------------------------
 STADT360_REGION = os.environ.get("STADT360_REGION", "gera")

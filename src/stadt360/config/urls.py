@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from stadt360.accounts.views import admin_login
+from stadt360.accounts.views import admin_login, cms_login
 
 # Staff sign in through allauth like everyone else (password, then the second factor);
 # the admin's own login form would accept the password alone.
@@ -16,6 +16,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", include("stadt360.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    # Wagtail's login forms would accept the password alone: both hand over to allauth.
+    path("cms/login/", cms_login, name="cms-login"),
     path("cms/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
 ]
@@ -31,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("kooperation/", include("stadt360.public.cooperation_urls")),
     path("", include("stadt360.public.urls")),
     # Last: Wagtail serves the editorial page tree (innovation centre, news, legal pages).
+    path("_util/login/", cms_login, name="cms-frontend-login"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

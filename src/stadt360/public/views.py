@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from stadt360.accounts.throttle import client_ip
 from stadt360.search.selectors import suggest
+from stadt360.site.selectors import legal_page
 
 from .forms import BarrierReportForm, SearchForm
 from .selectors import demo_data_present, published_counts, search_kinds, site_search
@@ -83,18 +84,25 @@ def search_suggestions(request: HttpRequest) -> HttpResponse:
     return render(request, "public/search/suggestions.html", {"words": words})
 
 
-@require_GET
-def content_page(request: HttpRequest, name: str, title: Promise) -> HttpResponse:
-    """A page whose prose is written per language (legal texts are not string tables)."""
+def legal_text(name: str, title: Promise) -> dict[str, object]:
+    """The legal text editors keep in /cms/ (``site.LegalPage``), else the one shipped here.
+
+    Per language: legal texts are prose, not string tables. The shipped templates seed the
+    editable pages (``site.seed``) and stand in until those exist.
+    """
+    page = legal_page(name.replace("_", "-"))
+    if page is not None:
+        return {"title": page.title, "legal_body": page.rendered_body()}
     language = (get_language() or "de").split("-")[0]
     content = select_template(
         [f"public/content/{name}.{language}.html", f"public/content/{name}.de.html"]
     )
-    return render(
-        request,
-        "public/content_page.html",
-        {"title": title, "content_template": content.template.name},
-    )
+    return {"title": title, "content_template": content.template.name}
+
+
+@require_GET
+def content_page(request: HttpRequest, name: str, title: Promise) -> HttpResponse:
+    return render(request, "public/content_page.html", legal_text(name, title))
 
 
 @require_GET
@@ -143,16 +151,8 @@ def accessibility(request: HttpRequest) -> HttpResponse:
                 return redirect("public:barrier-thanks")
     else:
         form = BarrierReportForm(initial={"page_url": reported_page(request)})
-    language = (get_language() or "de").split("-")[0]
-    statement = select_template(
-        [f"public/content/accessibility.{language}.html", "public/content/accessibility.de.html"]
-    )
-    return render(
-        request,
-        "public/accessibility.html",
-        {"form": form, "statement_template": statement.template.name},
-        status=status,
-    )
+    statement = legal_text("accessibility", _("Accessibility statement"))
+    return render(request, "public/accessibility.html", {"form": form, **statement}, status=status)
 
 
 @require_GET

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from stadt360.demo.events import ensure_demo_events
 from stadt360.demo.generator import demo_data_exists
+from stadt360.demo.site import seed_site
 
 from .demo_data import counts_line
 
@@ -29,6 +30,8 @@ class Command(BaseCommand):
     def handle(self, *args: object, seed: int, scale: float, **options: object) -> None:
         call_command("load_gera", stdout=self.stdout, stderr=self.stderr)
         call_command("load_situations", stdout=self.stdout, stderr=self.stderr)
+        # The editorial page tree (centre, news, legal pages) must exist even with old demo data.
+        self.stdout.write(f"Editorial pages ready; {seed_site()} demo news items added.")
         if demo_data_exists():
             self.stdout.write(
                 "Demo data exists already; left unchanged (use `demo_data --reset` to replace it)."
