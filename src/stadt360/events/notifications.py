@@ -249,7 +249,9 @@ def _decision(registration: Registration) -> tuple[str, str] | None:
 def _reminder(registration: Registration) -> tuple[str, str] | None:
     if registration.status != RegistrationStatus.CONFIRMED:
         return None
-    return _("Reminder: tomorrow"), _("This is a reminder of your registration.")
+    return _("Reminder: %(title)s") % {"title": registration.date.event.title}, _(
+        "A reminder: your place for this date is confirmed, and it begins within a day."
+    )
 
 
 NOTICES: dict[str, Callable[[Registration], tuple[str, str] | None]] = {

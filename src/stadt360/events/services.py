@@ -98,7 +98,7 @@ def registration_for_token(token: str) -> Registration | None:
 
 def _registration_by_token(token: str) -> Registration | None:
     pk, _sep, _digest = token.partition(".")
-    if not pk.isdigit():
+    if not pk.isdigit() or len(pk) > 18:  # beyond a database integer: never an id
         return None
     registration = Registration.objects.select_related("date__event").filter(pk=int(pk)).first()
     if (
@@ -299,18 +299,40 @@ def _record_registration(registration: Registration, action: str, *, by: Any, be
 def cancel_registration(*, registration: Registration, by: Any = None) -> None:
     """The person (by link, ``by=None``) or the organiser cancels; also how someone leaves
     the waiting list. A place it held goes to the first on the waiting list as an offer."""
+    _end(registration, RegistrationStatus.CANCELLED, by=by, action="event_registration.cancelled")
+
+
+def _end(
+    registration: Registration,
+    status: str,
+    *,
+    by: Any,
+    action: str,
+    only: Sequence[str] = ACTIVE_STATUSES,
+    notice: str = "",
+) -> Registration:
+    """Ends an active registration (cancelled, declined); a held place passes on."""
     with transaction.atomic():
         locked, date = _locked_registration(registration)
-        if locked.status not in ACTIVE_STATUSES:
-            raise RegistrationRefused("not_active", _("This registration is no longer active."))
+        if locked.status not in only:
+            raise _not_in(only)
         before = locked.status
-        locked.status, locked.cancelled_at = RegistrationStatus.CANCELLED, timezone.now()
-        locked.offer_expires_at = None
+        locked.status, locked.offer_expires_at = status, None
+        if status == RegistrationStatus.CANCELLED:
+            locked.cancelled_at = timezone.now()
         locked.save(update_fields=["status", "cancelled_at", "offer_expires_at", "updated_at"])
-        _record_registration(locked, "event_registration.cancelled", by=by, before=before)
+        _record_registration(locked, action, by=by, before=before)
+        if notice:
+            notifications.queue_mail(notice, registration_id=locked.pk)
         if before in HOLDING_STATUSES:
             _offer_free_places(date)
-    _sync(registration, locked)
+    return _sync(registration, locked)
+
+
+def _not_in(only: Sequence[str]) -> RegistrationRefused:
+    if tuple(only) == (RegistrationStatus.OFFERED,):
+        return RegistrationRefused("no_offer", _("There is no open offer for this registration."))
+    return RegistrationRefused("not_active", _("This registration is no longer active."))
 
 
 def _offer_free_places(date: EventDate, *, now: datetime | None = None) -> int:
@@ -338,13 +360,9 @@ def accept_offer(*, registration: Registration) -> Registration:
     with transaction.atomic():
         locked, _date = _locked_registration(registration)
         if locked.status != RegistrationStatus.OFFERED:
-            raise RegistrationRefused(
-                "no_offer", _("There is no open offer for this registration.")
-            )
+            raise _not_in((RegistrationStatus.OFFERED,))
         if locked.offer_expires_at is None or locked.offer_expires_at <= timezone.now():
-            raise RegistrationRefused(
-                "offer_expired", _("This offer has expired; the place has passed on.")
-            )
+            raise RegistrationRefused("offer_expired", _("This offer has expired."))
         locked.status, locked.offer_expires_at = RegistrationStatus.CONFIRMED, None
         locked.save(update_fields=["status", "offer_expires_at", "updated_at"])
         notifications.send_registration_mail(registration_id=locked.pk)
@@ -353,9 +371,13 @@ def accept_offer(*, registration: Registration) -> Registration:
 
 def decline_offer(*, registration: Registration) -> None:
     """Says no to an offered place: the registration ends, the next person gets the offer."""
-    if registration.status != RegistrationStatus.OFFERED:
-        raise RegistrationRefused("no_offer", _("There is no open offer for this registration."))
-    cancel_registration(registration=registration)
+    _end(
+        registration,
+        RegistrationStatus.CANCELLED,
+        by=None,
+        action="event_registration.offer_declined",
+        only=(RegistrationStatus.OFFERED,),
+    )
 
 
 def expire_offers(*, now: datetime | None = None) -> int:
@@ -410,18 +432,13 @@ def approve_registration(*, registration: Registration, by: Any) -> Registration
 
 def decline_registration(*, registration: Registration, by: Any) -> Registration:
     """The organiser declines a registration; a place it held passes on as an offer."""
-    with transaction.atomic():
-        locked, date = _locked_registration(registration)
-        if locked.status not in ACTIVE_STATUSES:
-            raise RegistrationRefused("not_active", _("This registration is no longer active."))
-        before = locked.status
-        locked.status, locked.offer_expires_at = RegistrationStatus.DECLINED, None
-        locked.save(update_fields=["status", "offer_expires_at", "updated_at"])
-        _record_registration(locked, "event_registration.declined", by=by, before=before)
-        notifications.queue_mail("decision", registration_id=locked.pk)
-        if before in HOLDING_STATUSES:
-            _offer_free_places(date)
-    return _sync(registration, locked)
+    return _end(
+        registration,
+        RegistrationStatus.DECLINED,
+        by=by,
+        action="event_registration.declined",
+        notice="decision",
+    )
 
 
 def move_registration(*, registration: Registration, to_date: EventDate, by: Any) -> Registration:
@@ -464,7 +481,7 @@ def move_registration(*, registration: Registration, to_date: EventDate, by: Any
 
 def _check_move(registration: Registration, old: EventDate, new: EventDate) -> None:
     if registration.status not in ACTIVE_STATUSES:
-        raise RegistrationRefused("not_active", _("This registration is no longer active."))
+        raise _not_in(ACTIVE_STATUSES)
     if new.pk == old.pk:
         raise RegistrationRefused("same_date", _("The person is already registered for this date."))
     if new.event_id != old.event_id:
@@ -479,38 +496,31 @@ def _check_move(registration: Registration, old: EventDate, new: EventDate) -> N
 
 def check_in(*, registration: Registration, by: Any) -> Registration:
     """Marks a confirmed person as present (by QR code or name search)."""
-    with transaction.atomic():
-        locked = (
-            Registration.objects.select_for_update()
-            .select_related("date__event")
-            .get(pk=registration.pk)
-        )
-        if locked.status != RegistrationStatus.CONFIRMED:
-            raise RegistrationRefused(
-                "not_confirmed", _("Only confirmed registrations can be checked in.")
-            )
-        if locked.checked_in_at is None:
-            locked.checked_in_at = timezone.now()
-            locked.save(update_fields=["checked_in_at", "updated_at"])
-            audit.record(
-                locked, "event_registration.checked_in", by=by, provider=locked.date.event.organiser
-            )
-    return _sync(registration, locked)
+    return _set_check_in(registration, present=True, by=by)
 
 
 def undo_check_in(*, registration: Registration, by: Any) -> Registration:
+    return _set_check_in(registration, present=False, by=by)
+
+
+def _set_check_in(registration: Registration, *, present: bool, by: Any) -> Registration:
     with transaction.atomic():
         locked = (
             Registration.objects.select_for_update()
             .select_related("date__event")
             .get(pk=registration.pk)
         )
-        if locked.checked_in_at is not None:
-            locked.checked_in_at = None
+        if present and locked.status != RegistrationStatus.CONFIRMED:
+            raise RegistrationRefused(
+                "not_confirmed", _("Only confirmed registrations can be checked in.")
+            )
+        if (locked.checked_in_at is None) == present:
+            locked.checked_in_at = timezone.now() if present else None
             locked.save(update_fields=["checked_in_at", "updated_at"])
+            action = "checked_in" if present else "check_in_undone"
             audit.record(
                 locked,
-                "event_registration.check_in_undone",
+                f"event_registration.{action}",
                 by=by,
                 provider=locked.date.event.organiser,
             )
@@ -800,12 +810,18 @@ def create_event(
 
 
 def _fill_event(event: Event, data: Mapping[str, Any], *, current: str) -> None:
+    _prepare_event(event, data, current=current)
+    _save_organised(event, data)
+
+
+def _prepare_event(event: Event, data: Mapping[str, Any], *, current: str) -> None:
+    """Applies ``data`` and checks it, without saving."""
     _apply(event, data, EVENT_FIELDS)
     event.status = _wanted_status(event.organiser, event.status, current)
     if event.is_free:
         event.price = None
     _validate_questions(event.questions)
-    _save_organised(event, data)
+    event.full_clean(exclude=["audiences", "topics"])
 
 
 def update_event(*, event: Event, data: Mapping[str, Any], by: Any) -> Event:
@@ -845,6 +861,32 @@ def publish_event(*, event: Event, by: Any) -> Event:
             changes={"status": [EventStatus.DRAFT, EventStatus.PUBLISHED]},
         )
     return event
+
+
+def hold_back_events(*, provider: Provider, by: Any, via: str = "") -> int:
+    """The city withdrew ``provider``'s verification: its published events and series go
+    back to drafts (their pages and feeds stop showing them). Returns how many events."""
+    with transaction.atomic():
+        events = list(
+            Event.objects.select_for_update().filter(
+                organiser=provider, status=EventStatus.PUBLISHED
+            )
+        )
+        for event in events:
+            event.status = EventStatus.DRAFT
+            event.save(update_fields=["status", "updated_at"])
+            audit.record(
+                event,
+                "event.held_back",
+                by=by,
+                via=via,
+                provider=provider,
+                changes={"status": [EventStatus.PUBLISHED, EventStatus.DRAFT]},
+            )
+        EventSeries.objects.filter(organiser=provider, status=EventStatus.PUBLISHED).update(
+            status=EventStatus.DRAFT, updated_at=timezone.now()
+        )
+    return len(events)
 
 
 def add_date(
@@ -1087,11 +1129,14 @@ def upsert_imported_event(
             if current == EventStatus.CANCELLED and data.get("status") == EventStatus.PUBLISHED:
                 current = EventStatus.DRAFT  # back in the feed: published again
                 event.status = EventStatus.DRAFT
-        _fill_event(event, data, current=current)
+        _prepare_event(event, data, current=current)
+        changes = audit.changes_between(before, audit.snapshot(event, fields))
+        if changes:
+            event.save()
+        _set_tags(event, data)
         starts_before = list(event.dates.values_list("starts_at", "ends_at", "status"))
         _sync_dates(event, sorted(dates), by=by, imported=True)
         starts_after = list(event.dates.values_list("starts_at", "ends_at", "status"))
-        changes = audit.changes_between(before, audit.snapshot(event, fields))
         if outcome == "updated" and not changes and starts_before == starts_after:
             return event, "unchanged"
         if outcome == "updated" and any(n in changes for n in CALENDAR_FIELDS):
