@@ -13,7 +13,14 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from stadt360.events import services
-from stadt360.events.models import Event, EventDate, EventStatus, Registration
+from stadt360.events.models import (
+    Event,
+    EventDate,
+    EventSeries,
+    EventStatus,
+    Registration,
+    SeriesKind,
+)
 from stadt360.providers.models import MemberRole, Provider
 from tests.factories import ProviderFactory
 from tests.portal.world import World, add_member, make_user, make_world
@@ -26,6 +33,7 @@ class EventWorld:
     first: EventDate  # capacity 2, in a week
     second: EventDate  # capacity 5, in two weeks
     centre_event: Event
+    series: EventSeries  # organisation A's
     other_event: Event  # organisation B's
     unverified: Provider
 
@@ -80,6 +88,12 @@ def make_event_world() -> EventWorld:
         first=make_date(event, days=7, capacity=2),
         second=make_date(event, days=14, capacity=5),
         centre_event=make_event(None, "Offener Abend"),
+        series=EventSeries.objects.create(
+            organiser=world.provider,
+            title="KI-Vortragsreihe",
+            slug="ki-vortragsreihe",
+            kind=SeriesKind.LECTURE_SERIES,
+        ),
         other_event=make_event(world.other_provider, "Hackerabend"),
         unverified=unverified,
     )

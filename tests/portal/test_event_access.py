@@ -85,6 +85,19 @@ def checkin_url(ew: EventWorld) -> str:
 
 CASES = [
     Case("list", "get", lambda ew: reverse("events_portal:event-list"), everyone_with_access()),
+    Case("series", "get", lambda ew: reverse("events_portal:series-list"), everyone_with_access()),
+    Case(
+        "series-new",
+        "get",
+        lambda ew: reverse("events_portal:series-create"),
+        everyone_with_access(),
+    ),
+    Case(
+        "series-edit",
+        "get",
+        lambda ew: reverse("events_portal:series-edit", args=[ew.series.pk]),
+        organiser_pages(),
+    ),
     Case("create", "get", lambda ew: reverse("events_portal:event-create"), everyone_with_access()),
     *(Case(n, "get", on_event(n), organiser_pages()) for n in ("event-detail", "event-edit")),
     *(Case(n, "get", on_event(n), organiser_pages()) for n in ("event-cancel", "date-add")),

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from stadt360.events.models import Audience, Event, EventStatus, Topic
+from stadt360.events.models import Audience, Event, EventSeries, EventStatus, Topic
 from stadt360.portal.event_forms import monthly_weekday_rule, parse_questions, questions_text
 from tests.accounts.sessions import sign_in_with_second_factor
 from tests.portal.event_world import EventWorld, make_event, make_event_world
@@ -223,3 +223,36 @@ def test_a_simple_rule_needs_an_end(ew, editor):
         "Bitte geben Sie den letzten Tag oder die Anzahl der Termine an."
         in response.content.decode()
     )
+
+
+def test_create_a_series_and_choose_it_for_an_event(ew, editor):
+    data = {
+        "organiser": str(ew.world.provider.pk),
+        "kind": "seminars",
+        "status": "published",
+        "title": "Fördermittel-Seminare",
+        "summary": "",
+        "description": "",
+        "audiences": ["companies"],
+    }
+    response = editor.post(reverse("events_portal:series-create"), data)
+    assert response.status_code == 302
+    series = EventSeries.objects.get(title="Fördermittel-Seminare")
+    assert series.status == "published"
+    assert series.organiser == ew.world.provider
+    form = editor.get(reverse("events_portal:event-edit", args=[ew.event.pk])).content.decode()
+    assert "Fördermittel-Seminare" in form
+    url = reverse("events_portal:event-edit", args=[ew.event.pk])
+    editor.post(url, event_post(title="KI im Mittelstand", series=str(series.pk)))
+    ew.event.refresh_from_db()
+    assert ew.event.series == series
+
+
+def test_an_unverified_organisation_keeps_its_series_a_draft(ew, client):
+    sign_in_with_second_factor(client, ew.users["unverified_member"])
+    data = {"organiser": str(ew.unverified.pk), "kind": "other", "status": "published"}
+    response = client.post(
+        reverse("events_portal:series-create"), {**data, "title": "Vereinsreihe"}, follow=True
+    )
+    assert EventSeries.objects.get(title="Vereinsreihe").status == "draft"
+    assert "als Entwurf gespeichert" in response.content.decode()

@@ -15,6 +15,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
+from stadt360.events import selectors
 from stadt360.events.checkin import checkin_code, checkin_path, qr_svg
 from stadt360.events.models import DateStatus, RegistrationStatus
 from stadt360.portal.event_csv import neutralise
@@ -234,6 +235,8 @@ def test_no_shows_are_counted_after_the_date(ew, editor):
     before = page_of(editor, ew.first)
     assert "erst nach dem Termin bekannt" in before
     move_to_past(ew.first)
+    ew.first.refresh_from_db()
+    assert selectors.no_show_count(ew.first) == 1  # the page and the selector agree
     after = page_of(editor, ew.first)
     assert 'No-Shows</dt><dd class="kern-description-list-item__value">1<' in after
     assert bea.name in after

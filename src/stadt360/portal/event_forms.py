@@ -17,7 +17,14 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from stadt360.core.ui.forms import KernForm
-from stadt360.events.models import Audience, Event, EventDate, EventSeries, Topic
+from stadt360.events.models import (
+    Audience,
+    EventDate,
+    EventSeries,
+    EventStatus,
+    SeriesKind,
+    Topic,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
@@ -83,8 +90,13 @@ def questions_text(questions: list[dict[str, Any]]) -> str:
     return "\n".join(line.rstrip(" |") for line in lines)
 
 
-class EventForm(KernForm):
-    """Every field of an event an organiser writes; ``event_data()`` feeds the services."""
+class OrganisedForm(KernForm):
+    """What an event and a series share: organiser (on creation), texts, audience, topics.
+
+    ``organisers`` are the choices for whom it may be (None when editing: it stays).
+    ``service_data()`` is the mapping the create/update services take (Event/EventSeries field
+    names, audiences and topics as slugs).
+    """
 
     organiser = forms.ChoiceField(label=_("Organiser"))
     title = forms.CharField(label=_("Title"), max_length=200)
@@ -100,13 +112,68 @@ class EventForm(KernForm):
         required=False,
         help_text=_("Simple HTML (paragraphs, lists, links) is kept; anything else is removed."),
     )
-    series = forms.ChoiceField(label=_("Series"), required=False)
     audiences = forms.MultipleChoiceField(
         label=_("For whom"), widget=forms.CheckboxSelectMultiple, required=False
     )
     topics = forms.MultipleChoiceField(
         label=_("Topics"), widget=forms.CheckboxSelectMultiple, required=False
     )
+
+    def __init__(self, *args: Any, organisers: list[tuple[str, str]] | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if organisers is None:
+            del self.fields["organiser"]
+        else:
+            self.set_organisers(organisers)
+        self.set_choices(
+            audiences=[(a.slug, a.name) for a in Audience.objects.all()],
+            topics=[(t.slug, t.name) for t in Topic.objects.all()],
+        )
+
+    def set_choices(self, **choices: list[tuple[str, Any]]) -> None:
+        for name, options in choices.items():
+            self.fields[name].choices = options  # type: ignore[attr-defined]
+
+    def set_organisers(self, organisers: list[tuple[str, str]]) -> None:
+        """For whom it may be; a single choice needs no question."""
+        field = self.fields["organiser"]
+        field.choices = organisers  # type: ignore[attr-defined]
+        if len(organisers) == 1:
+            field.widget = forms.HiddenInput()
+            field.initial = organisers[0][0]
+
+    def service_data(self) -> dict[str, Any]:
+        return {k: v for k, v in self.cleaned_data.items() if k != "organiser"}
+
+    @classmethod
+    def initial_for(cls, obj: Any) -> dict[str, Any]:
+        skip = {"organiser", "audiences", "topics", *cls.COMPUTED}
+        initial = {name: getattr(obj, name) for name in cls.base_fields if name not in skip}
+        initial["audiences"] = list(obj.audiences.values_list("slug", flat=True))
+        initial["topics"] = list(obj.topics.values_list("slug", flat=True))
+        return initial
+
+    COMPUTED: tuple[str, ...] = ()
+
+
+class SeriesForm(OrganisedForm):
+    kind = forms.ChoiceField(label=_("Kind of series"), choices=SeriesKind.choices)
+    status = forms.ChoiceField(
+        label=_("Visible to the public"),
+        choices=[
+            (EventStatus.DRAFT, _("No, a draft")),
+            (EventStatus.PUBLISHED, _("Yes, published")),
+        ],
+        help_text=_("Only organisations the city verified can publish."),
+    )
+
+    field_order = ("organiser", "kind", "title", "summary", "description")
+
+
+class EventForm(OrganisedForm):
+    """Every field of an event an organiser writes."""
+
+    series = forms.ChoiceField(label=_("Series"), required=False)
     languages = forms.MultipleChoiceField(
         label=_("Languages spoken"),
         widget=forms.CheckboxSelectMultiple,
@@ -169,35 +236,13 @@ class EventForm(KernForm):
         help_text=_("What people agree to when they register (who sees their data, how long)."),
     )
 
-    def __init__(
-        self,
-        *args: Any,
-        organisers: list[tuple[str, str]] | None,
-        series: Iterable[EventSeries],
-        **kwargs: Any,
-    ) -> None:
+    COMPUTED = ("series", "questions")
+
+    def __init__(self, *args: Any, series: Iterable[EventSeries], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.series_by_key = {str(s.pk): s for s in series}
-        if organisers is None:  # editing: the organiser stays
-            del self.fields["organiser"]
-        else:
-            self.set_organisers(organisers)
-        choices = {
-            "series": [("", _("No series"))]
-            + [(key, s.title) for key, s in self.series_by_key.items()],
-            "audiences": [(a.slug, a.name) for a in Audience.objects.all()],
-            "topics": [(t.slug, t.name) for t in Topic.objects.all()],
-        }
-        for name, options in choices.items():
-            self.fields[name].choices = options  # type: ignore[attr-defined]
-
-    def set_organisers(self, organisers: list[tuple[str, str]]) -> None:
-        """For whom the event may be; a single choice needs no question."""
-        field = self.fields["organiser"]
-        field.choices = organisers  # type: ignore[attr-defined]
-        if len(organisers) == 1:
-            field.widget = forms.HiddenInput()
-            field.initial = organisers[0][0]
+        options = [(key, s.title) for key, s in self.series_by_key.items()]
+        self.set_choices(series=[("", _("No series")), *options])
 
     FIELDSETS = (
         (_("What"), "", ("organiser", "title", "summary", "description", "series")),
@@ -241,18 +286,11 @@ class EventForm(KernForm):
             data["price"] = None
         return data
 
-    def event_data(self) -> dict[str, Any]:
-        """The mapping ``create_event``/``update_event`` take: Event field names and slugs."""
-        return {k: v for k, v in self.cleaned_data.items() if k != "organiser"}
-
-    @staticmethod
-    def initial_for(event: Event) -> dict[str, Any]:
-        names = [n for n in EventForm.base_fields if n not in ("organiser", "series", "questions")]
-        initial = {name: getattr(event, name) for name in names if hasattr(event, name)}
-        initial["audiences"] = list(event.audiences.values_list("slug", flat=True))
-        initial["topics"] = list(event.topics.values_list("slug", flat=True))
-        initial["series"] = str(event.series_id or "")
-        initial["questions"] = questions_text(event.questions or [])
+    @classmethod
+    def initial_for(cls, obj: Any) -> dict[str, Any]:
+        initial = super().initial_for(obj)
+        initial["series"] = str(obj.series_id or "")
+        initial["questions"] = questions_text(obj.questions or [])
         return initial
 
 

@@ -3,12 +3,16 @@
 from django.urls import path
 
 from . import event_registrations as registrations
+from . import event_series as series
 from . import event_views as views
 
 app_name = "events_portal"
 urlpatterns = [
     path("", views.event_list, name="event-list"),
     path("neu/", views.event_create, name="event-create"),
+    path("reihen/", series.series_list, name="series-list"),
+    path("reihen/neu/", series.series_create, name="series-create"),
+    path("reihen/<int:pk>/bearbeiten/", series.series_edit, name="series-edit"),
     path("<int:pk>/", views.event_detail, name="event-detail"),
     path("<int:pk>/bearbeiten/", views.event_edit, name="event-edit"),
     path("<int:pk>/veroeffentlichen/", views.event_publish, name="event-publish"),

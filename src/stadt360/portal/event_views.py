@@ -22,13 +22,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from stadt360.core.publishing import UnverifiedProvider
 from stadt360.events import services
 from stadt360.events.models import (
-    HOLDING_STATUSES,
     DateStatus,
     Event,
     EventDate,
     EventStatus,
     RegistrationStatus,
 )
+from stadt360.events.selectors import registration_counts
 
 from .access import require
 from .event_access import (
@@ -59,26 +59,29 @@ def saved(form: Form, call: Callable[[], Any]) -> Any:
     return None
 
 
+def submitted(request: HttpRequest, form: Form, call: Callable[[], Any]) -> Any:
+    """On a valid POST, the service's result; None for a GET, an invalid form or a refusal."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    return saved(form, call)
+
+
 def with_counts(dates: QuerySet[EventDate]) -> QuerySet[EventDate]:
-    """Each date with its numbers: places held, confirmed, waiting, pending, checked in."""
-
-    def count(**where: Any) -> Count:
-        return Count(
-            "registrations", filter=Q(**{f"registrations__{k}": v for k, v in where.items()})
-        )
-
-    return dates.annotate(
-        held=count(status__in=HOLDING_STATUSES),
-        confirmed=count(status=RegistrationStatus.CONFIRMED),
-        waiting=count(status=RegistrationStatus.WAITLISTED),
-        pending=count(status=RegistrationStatus.PENDING),
-        checked_in=count(status=RegistrationStatus.CONFIRMED, checked_in_at__isnull=False),
+    """Each date with ``events.selectors.registration_counts`` plus places held, checked in."""
+    checked_in = Q(
+        registrations__status=RegistrationStatus.CONFIRMED,
+        registrations__checked_in_at__isnull=False,
+    )
+    return registration_counts(dates).annotate(
+        held=F("confirmed") + F("offered"),
+        checked_in=Count("registrations", filter=checked_in),
     )
 
 
 def no_shows(date: EventDate) -> int | None:
-    """Confirmed but not checked in, once the date is over; None before (not known yet)."""
-    if date.ends_at > timezone.now() or date.is_cancelled:
+    """Confirmed but not checked in once the date has begun (``selectors.no_show_count``'s
+    rule, from the annotations); None before: not known yet."""
+    if date.starts_at > timezone.now() or date.is_cancelled:
         return None
     return date.confirmed - date.checked_in  # type: ignore[attr-defined]
 
@@ -125,18 +128,16 @@ def event_form(request: HttpRequest, event: Event | None) -> EventForm:
 @event_view
 def event_create(request: HttpRequest) -> HttpResponse:
     form = event_form(request, None)
-    if request.method == "POST" and form.is_valid():
+
+    def create() -> Event:
         organiser = organiser_for(request, form.cleaned_data["organiser"])
         require(request.user, "events.add_event", organiser)
-        event = saved(
-            form,
-            lambda: services.create_event(
-                data=form.event_data(), organiser=organiser, by=request.user
-            ),
-        )
-        if event is not None:
-            messages.success(request, _("The event was saved as a draft. Now add its dates."))
-            return redirect("events_portal:event-detail", pk=event.pk)
+        return services.create_event(data=form.service_data(), organiser=organiser, by=request.user)
+
+    event = submitted(request, form, create)
+    if event is not None:
+        messages.success(request, _("The event was saved as a draft. Now add its dates."))
+        return redirect("events_portal:event-detail", pk=event.pk)
     return render_event_form(request, form, None)
 
 
@@ -145,14 +146,12 @@ def event_create(request: HttpRequest) -> HttpResponse:
 def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_mine(my_events(request), request, pk)
     form = event_form(request, event)
-    if request.method == "POST" and form.is_valid():
-        updated = saved(
-            form,
-            lambda: services.update_event(event=event, data=form.event_data(), by=request.user),
-        )
-        if updated is not None:
-            messages.success(request, _("Your changes were saved."))
-            return redirect("events_portal:event-detail", pk=event.pk)
+    data = form.service_data
+    if submitted(
+        request, form, lambda: services.update_event(event=event, data=data(), by=request.user)
+    ):
+        messages.success(request, _("Your changes were saved."))
+        return redirect("events_portal:event-detail", pk=event.pk)
     return render_event_form(request, form, event)
 
 
@@ -204,7 +203,7 @@ def confirm_cancel(
         return True
 
     form = CancelForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and saved(form, lambda: cancelled(form)):
+    if submitted(request, form, lambda: cancelled(form)):
         messages.success(request, done)
         return None
     return render(
@@ -232,13 +231,11 @@ def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 def date_add(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_mine(my_events(request), request, pk)
     form = DateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        date = saved(
-            form, lambda: services.add_date(event=event, by=request.user, **form.cleaned_data)
-        )
-        if date is not None:
-            messages.success(request, _("The date was added."))
-            return redirect("events_portal:event-detail", pk=event.pk)
+    if submitted(
+        request, form, lambda: services.add_date(event=event, by=request.user, **form.cleaned_data)
+    ):
+        messages.success(request, _("The date was added."))
+        return redirect("events_portal:event-detail", pk=event.pk)
     return render_date_form(request, form, event, None)
 
 
@@ -247,14 +244,13 @@ def date_add(request: HttpRequest, pk: int) -> HttpResponse:
 def date_edit(request: HttpRequest, pk: int) -> HttpResponse:
     date = get_mine(my_dates(request), request, pk)
     form = DateForm(request.POST or None, initial=DateForm.initial_for(date))
-    if request.method == "POST" and form.is_valid():
-        changed = saved(
-            form,
-            lambda: services.update_date(date=date, data=form.cleaned_data, by=request.user),
-        )
-        if changed is not None:
-            messages.success(request, _("Your changes were saved."))
-            return redirect("events_portal:event-detail", pk=date.event_id)
+    if submitted(
+        request,
+        form,
+        lambda: services.update_date(date=date, data=form.cleaned_data, by=request.user),
+    ):
+        messages.success(request, _("Your changes were saved."))
+        return redirect("events_portal:event-detail", pk=date.event_id)
     return render_date_form(request, form, date.event, date)
 
 
@@ -283,13 +279,13 @@ def date_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 def event_recurrence(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_mine(my_events(request), request, pk)
     form = RecurrenceForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        dates = saved(
-            form,
-            lambda: services.set_recurrence(event=event, by=request.user, **form.recurrence()),
-        )
-        if dates is not None:
-            messages.success(request, _("The rule gives %(n)d dates.") % {"n": len(dates)})
-            return redirect("events_portal:event-detail", pk=event.pk)
+    dates = submitted(
+        request,
+        form,
+        lambda: services.set_recurrence(event=event, by=request.user, **form.recurrence()),
+    )
+    if dates is not None:
+        messages.success(request, _("The rule gives %(n)d dates.") % {"n": len(dates)})
+        return redirect("events_portal:event-detail", pk=event.pk)
     context = {"form": form, "event": event, "provider": acting_provider(request)}
     return render(request, "portal/events/recurrence_form.html", context)
