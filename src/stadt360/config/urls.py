@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("konto/", include("allauth.urls")),
     path("portal/unternehmen/", include("stadt360.portal.company_urls")),
     path("portal/kooperation/", include("stadt360.portal.cooperation_urls")),
+    path("portal/veranstaltungen/", include("stadt360.portal.event_urls")),
     path("portal/", include("stadt360.portal.urls")),
     path("backoffice/moderation/", include("stadt360.backoffice.moderation_urls")),
     path("backoffice/", include("stadt360.backoffice.urls")),

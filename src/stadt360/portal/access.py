@@ -42,12 +42,17 @@ def my_providers(user: Any) -> models.QuerySet[Provider]:
     return Provider.objects.of_user(user).order_by("name", "pk")
 
 
-def current_provider(request: HttpRequest) -> Provider:
-    """The organisation the person acts for: chosen in the session, else their first."""
+def acting_provider(request: HttpRequest) -> Provider | None:
+    """The organisation the person acts for: chosen in the session, else their first, else None."""
     providers = my_providers(request.user)
     chosen_pk = request.session.get(SESSION_KEY)
     chosen = providers.filter(pk=chosen_pk).first() if chosen_pk is not None else None
-    provider = chosen or providers.first()
+    return chosen or providers.first()
+
+
+def current_provider(request: HttpRequest) -> Provider:
+    """The organisation the person acts for; 403 for someone who is no member anywhere."""
+    provider = acting_provider(request)
     if provider is None:
         raise PermissionDenied
     return provider

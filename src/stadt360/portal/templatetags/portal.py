@@ -20,6 +20,7 @@ def portal_nav(context: template.Context) -> dict[str, Any]:
     return {
         "request": request,
         "provider": provider,
+        "can_events": request.user.has_perm("events.access"),
         "kinds": list(registry),
         "is_admin": is_admin,
         "can_edit_company": can_edit_company,
