@@ -5,6 +5,7 @@ a VTIMEZONE; a cancelled date or event is ``STATUS:CANCELLED``.
 """
 
 from collections.abc import Iterable
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -59,8 +60,13 @@ def vevent(date: EventDate, *, url: str = "") -> icalendar.Event:
 def calendar_bytes(name: str, dates: Iterable[EventDate], *, url_for: object = None) -> bytes:
     """A whole VCALENDAR with one VEVENT per date and the VTIMEZONEs it uses."""
     calendar = new_calendar(name)
+    starts = []
     for date in dates:
         url = url_for(date) if callable(url_for) else ""
         calendar.add_component(vevent(date, url=url))
-    calendar.add_missing_timezones()
+        starts.append(date.starts_at)
+    # The VTIMEZONE covers the dates in the file (not the zone's whole history since 1970).
+    first = min(starts, default=timezone.now()).date() - timedelta(days=366)
+    last = max(starts, default=timezone.now()).date() + timedelta(days=2 * 366)
+    calendar.add_missing_timezones(first_date=first, last_date=last)
     return calendar.to_ical()

@@ -7,6 +7,8 @@ code with any phone camera opens it, and only a signed-in organiser of the event
 confirm there (anyone else gets a 404).
 """
 
+import io
+
 import segno
 from django.conf import settings
 from django.urls import reverse
@@ -49,3 +51,10 @@ def checkin_url(registration: Registration) -> str:
 def qr_svg(data: str, *, title: str = "") -> str:
     """``data`` as an inline SVG QR code (error correction M, quiet zone of 4 modules)."""
     return str(segno.make(data, error="m", micro=False).svg_inline(scale=4, title=title or None))
+
+
+def qr_png(data: str) -> bytes:
+    """``data`` as a PNG QR code for mail clients that do not show SVG."""
+    buffer = io.BytesIO()
+    segno.make(data, error="m", micro=False).save(buffer, kind="png", scale=8)
+    return buffer.getvalue()

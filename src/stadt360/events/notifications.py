@@ -18,6 +18,7 @@ from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 
 from .calendars import calendar_bytes
+from .checkin import checkin_url, qr_png
 from .models import ACTIVE_STATUSES, EventDate, Registration, RegistrationStatus
 
 SUBJECT_PREFIX = "Gera 360°: "
@@ -126,6 +127,8 @@ def _send(registration: Registration, subject: str, lines: list[str], *, ics: bo
     )
     if ics:
         message.attach(ics_part(registration.date))
+    if registration.status == RegistrationStatus.CONFIRMED:
+        message.attach("einlass-qr.png", qr_png(checkin_url(registration)), "image/png")
     message.send()
     return True
 
@@ -144,7 +147,13 @@ def _head(registration: Registration) -> list[str]:
 
 
 def _foot(registration: Registration) -> list[str]:
+    entry = (
+        [_("At the entrance, show the attached QR code (or this e-mail) for a quick check-in.")]
+        if registration.status == RegistrationStatus.CONFIRMED
+        else []
+    )
     return [
+        *entry,
         "",
         _("View or cancel your registration, or add the date to your calendar:"),
         management_url(registration),

@@ -15,10 +15,10 @@ from typing import Any
 
 import rules
 
+from stadt360.accounts.roles import CENTRE_ROLES
 from stadt360.accounts.rules import is_member_of, is_provider_member
 
-# The group names of the centre roles (accounts.roles adds them as Role.CENTRE_EDITOR/ADMIN).
-CENTRE_GROUPS = ("centre-editor", "centre-admin")
+CENTRE_GROUPS = tuple(role.value for role in CENTRE_ROLES)
 
 
 @rules.predicate

@@ -28,6 +28,7 @@ from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from stadt360.core import audit
 from stadt360.core.publishing import may_publish, require_verified
@@ -153,6 +154,18 @@ def check_open(date: EventDate, *, now: Any = None) -> None:
         raise RegistrationRefused("closed", _("Registration for this date is closed."))
 
 
+DEFAULT_CONSENT = gettext_lazy(
+    "I agree that the organiser stores my name, e-mail address and answers to run this "
+    "event and to write to me about it. I can withdraw my registration at any time with "
+    "the link in the confirmation mail."
+)
+
+
+def consent_text_for(event: Event) -> str:
+    """What a person agrees to when registering: the organiser's text or the default one."""
+    return event.consent_text or str(DEFAULT_CONSENT)
+
+
 def register(
     *,
     date_id: int,
@@ -189,7 +202,7 @@ def register(
                 name=name[:150],
                 email=email,
                 answers=clean_answers,
-                consent_text=date.event.consent_text,
+                consent_text=consent_text_for(date.event),
                 consented_at=timezone.now(),
                 status=status,
                 key=secrets.token_hex(16),

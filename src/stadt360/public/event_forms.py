@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stadt360.core.ui.forms import KernForm
 from stadt360.events.models import Audience, Event, EventDate, EventSeries, EventStatus, Topic
+from stadt360.events.services import consent_text_for
 
 PUBLIC_STATUSES = (EventStatus.PUBLISHED, EventStatus.CANCELLED)
 SEARCH_FIELDS = ("title", "summary", "description")
@@ -110,11 +111,6 @@ def text_matches(text: str) -> Q:
 
 # --- Registration ----------------------------------------------------------------------
 
-DEFAULT_CONSENT = _(
-    "I agree that the organiser stores my name, e-mail address and answers to run this "
-    "event and to write to me about it. I can withdraw my registration at any time with "
-    "the link in the confirmation mail."
-)
 ANSWER_PREFIX = "answer_"
 
 
@@ -162,7 +158,7 @@ class RegistrationForm(KernForm):
             self.fields[ANSWER_PREFIX + question["key"]] = question_field(question)
         # The consent box stays last, after the event's own questions.
         self.fields["consent"] = self.fields.pop("consent")
-        self.fields["consent"].label = event.consent_text or DEFAULT_CONSENT
+        self.fields["consent"].label = consent_text_for(event)
 
     def answers(self) -> dict[str, str]:
         return {

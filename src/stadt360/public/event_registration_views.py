@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from stadt360.accounts.throttle import address_block, client_ip, hit
 from stadt360.events import services
+from stadt360.events.checkin import checkin_url, qr_svg
 from stadt360.events.models import ACTIVE_STATUSES, EventDate, Registration, RegistrationStatus
 from stadt360.events.selectors import public_dates, registrations_for_person
 
@@ -121,7 +122,15 @@ def management_context(registration: Registration, token: str) -> dict[str, Any]
         "can_cancel": is_open(registration),
         "offered": registration.status == RegistrationStatus.OFFERED,
         "ics_url": reverse("public:event-date-ics", args=[registration.date_id]),
+        "checkin_qr": checkin_qr(registration),
     }
+
+
+def checkin_qr(registration: Registration) -> str:
+    """The QR code to show at the entrance (confirmed places of dates to come only)."""
+    if registration.status != RegistrationStatus.CONFIRMED or not is_open(registration):
+        return ""
+    return qr_svg(checkin_url(registration), title=gettext("QR code for the check-in"))
 
 
 @never_cache  # the person's data: never kept by a shared cache or the browser's history

@@ -16,6 +16,7 @@ from pydantic import AfterValidator, ConfigDict, StringConstraints, model_valida
 from pydantic_core import PydanticCustomError
 
 from stadt360.events.models import Event, EventDate, EventSource
+from stadt360.events.services import consent_text_for
 from stadt360.offers.schemas import Page, ProviderOut, text
 
 MAX_ANSWERS = 50
@@ -167,6 +168,10 @@ class EventDetail(EventOut):
     )
     consent_text: str
     dates: list[DateOut] = Field(..., description="All its dates, past ones included.")
+
+    @staticmethod
+    def resolve_consent_text(event: Event) -> str:
+        return consent_text_for(event)
 
     @staticmethod
     def resolve_questions(event: Event) -> list[QuestionOut]:
