@@ -19,10 +19,10 @@ from django.utils.translation import gettext as _
 from stadt360.accounts.roles import Role, group
 from stadt360.accounts.rules import forget_cached_roles
 from stadt360.cooperation.services import hold_back_posts
-from stadt360.events.services import hold_back_events
 from stadt360.core import audit
 from stadt360.core.data.reference import postcode_centroid
 from stadt360.core.geo import district_for_postcode
+from stadt360.events.services import hold_back_events
 from stadt360.offers.services import hold_back_provider
 
 from .models import Invitation, MemberRole, Membership, Provider
