@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import offer_urls, views
+from . import newsletter_urls, offer_urls, views
 from .wizard import urls as wizard_urls
 
 app_name = "public"
@@ -14,5 +14,6 @@ urlpatterns = [
     path("barrierefreiheit/danke/", views.barrier_thanks, name="barrier-thanks"),
     path("leichte-sprache/", views.easy_language, name="easy-language"),
     *offer_urls.urlpatterns,
+    *newsletter_urls.urlpatterns,
     *wizard_urls.urlpatterns,
 ]

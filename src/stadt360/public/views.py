@@ -14,6 +14,7 @@ from stadt360.accounts.throttle import client_ip
 from stadt360.search.selectors import suggest
 
 from .forms import BarrierReportForm, SearchForm
+from .newsletter_forms import SignupForm
 from .selectors import demo_data_present, published_counts, search_kinds, site_search
 from .services import TooManyReports, submit_barrier_report
 
@@ -27,6 +28,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "offer_counts": published_counts(),
         "demo_data": demo_data_present(),
         "search_form": SearchForm(),
+        "newsletter_form": SignupForm(auto_id="newsletter_%s"),
     }
     return render(request, "public/home.html", context)
 
