@@ -21,8 +21,10 @@ TOPICS = {
 def topics(db: None) -> dict[str, Topic]:
     """The seeded topics (the migration creates them; recreated after a flush)."""
     return {
-        slug: Topic.objects.update_or_create(slug=slug, defaults={"title": title})[0]
-        for slug, title in TOPICS.items()
+        slug: Topic.objects.update_or_create(
+            slug=slug, defaults={"title": title, "position": position}
+        )[0]
+        for position, (slug, title) in enumerate(TOPICS.items())
     }
 
 

@@ -32,26 +32,24 @@ from .newsletter_forms import SignupForm, TopicsForm
 
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
-    status = 200
+    status = 200  # also with errors, like the site's other forms; 429 when limited
     form = SignupForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                subscribe(
-                    email=form.cleaned_data["email"],
-                    topics=form.cleaned_data["topics"],
-                    consent=form.cleaned_data["consent"],
-                    language=(get_language() or "de").split("-")[0],
-                    sender_ip=client_ip(request),
-                )
-            except TooManySignups as limited:
-                form.add_error(None, limited)
-                status = 429
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                return redirect("public:newsletter-thanks")
+    if request.method == "POST" and form.is_valid():
+        try:
+            subscribe(
+                email=form.cleaned_data["email"],
+                topics=form.cleaned_data["topics"],
+                consent=form.cleaned_data["consent"],
+                language=(get_language() or "de").split("-")[0],
+                sender_ip=client_ip(request),
+            )
+        except TooManySignups as limited:
+            form.add_error(None, limited)
+            status = 429
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("public:newsletter-thanks")
     context = {"form": form, "consent_version": CONSENT_VERSION, "consent_text": CONSENT_TEXT}
     return render(request, "public/newsletter/signup.html", context, status=status)
 
@@ -110,12 +108,8 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         request.POST if request.method == "POST" else None, initial={"topics": chosen}
     )
     saved = False
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            set_topics(subscriber=subscriber, topics=form.cleaned_data["topics"])
-            saved = True
-        else:
-            status = 400
+    if request.method == "POST" and form.is_valid():
+        set_topics(subscriber=subscriber, topics=form.cleaned_data["topics"])
+        saved = True
     context = {"form": form, "subscriber": subscriber, "saved": saved}
-    return render(request, "public/newsletter/manage.html", context, status=status)
+    return render(request, "public/newsletter/manage.html", context)
