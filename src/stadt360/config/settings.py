@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "stadt360.companies",
     "stadt360.cooperation",
     "stadt360.events",
+    "stadt360.newsletter",
     "stadt360.search",
     "stadt360.api",
     "stadt360.public",
@@ -340,8 +341,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Gera 360° <noreply@g
 
 # --- Wagtail (editorial pages) ---------------------------------------------
 WAGTAIL_SITE_NAME = "Gera 360°"
-# The public address of the site, for links in e-mails (no request to ask there).
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The site's public address: links in mails sent by background tasks (no request there).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
@@ -380,10 +381,20 @@ RETENTION_COOPERATION_MESSAGE_DAYS = int(
     os.environ.get("RETENTION_COOPERATION_MESSAGE_DAYS", "365")
 )
 RETENTION_INVITATION_DAYS = int(os.environ.get("RETENTION_INVITATION_DAYS", "30"))
+# Newsletter sign-ups never confirmed, and addresses after unsubscribing.
+RETENTION_NEWSLETTER_PENDING_DAYS = int(os.environ.get("RETENTION_NEWSLETTER_PENDING_DAYS", "7"))
+RETENTION_NEWSLETTER_UNSUBSCRIBED_DAYS = int(
+    os.environ.get("RETENTION_NEWSLETTER_UNSUBSCRIBED_DAYS", "30")
+)
 # Finished background-task results (arguments, return values, tracebacks of failures).
 RETENTION_TASK_RESULT_DAYS = int(os.environ.get("RETENTION_TASK_RESULT_DAYS") or "30")
 # Barrier reports per client address and hour (the form is public and needs no login).
 STADT360_BARRIER_REPORTS_PER_HOUR = int(os.environ.get("STADT360_BARRIER_REPORTS_PER_HOUR", "5"))
+# Newsletter: sign-ups per client address and hour, hours a confirmation link stays valid,
+# mails per background task.
+NEWSLETTER_SIGNUPS_PER_HOUR = int(os.environ.get("NEWSLETTER_SIGNUPS_PER_HOUR", "5"))
+NEWSLETTER_CONFIRM_HOURS = int(os.environ.get("NEWSLETTER_CONFIRM_HOURS", "72"))
+NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "200"))
 
 # --- Events (events.services, events.recurrence) ----------------------------------------
 # A recurrence rule yields at most this many dates, and an open-ended one only those within

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import event_urls, offer_urls, views
+from . import event_urls, newsletter_urls, offer_urls, views
 from .wizard import urls as wizard_urls
 
 app_name = "public"
@@ -15,5 +15,6 @@ urlpatterns = [
     path("leichte-sprache/", views.easy_language, name="easy-language"),
     *offer_urls.urlpatterns,
     *event_urls.urlpatterns,
+    *newsletter_urls.urlpatterns,
     *wizard_urls.urlpatterns,
 ]

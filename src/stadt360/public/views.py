@@ -15,6 +15,7 @@ from stadt360.search.selectors import suggest
 from stadt360.site.selectors import legal_page
 
 from .forms import BarrierReportForm, SearchForm
+from .newsletter_forms import SignupForm
 from .selectors import demo_data_present, published_counts, search_kinds, site_search
 from .services import TooManyReports, submit_barrier_report
 
@@ -28,6 +29,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "offer_counts": published_counts(),
         "demo_data": demo_data_present(),
         "search_form": SearchForm(),
+        "newsletter_form": SignupForm(auto_id="newsletter_%s"),
     }
     return render(request, "public/home.html", context)
 
