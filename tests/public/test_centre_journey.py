@@ -48,13 +48,15 @@ def lecture(db: None):
         organiser=None,
         by=None,
     )
-    start = (timezone.now() + timedelta(days=5)).replace(hour=17, minute=0, second=0)
+    start = (timezone.now() + timedelta(days=5)).replace(hour=17, minute=0, second=0, microsecond=0)
     return services.add_date(
         event=event, starts_at=start, ends_at=start + timedelta(hours=2), capacity=1, by=None
     )
 
 
-def test_start_page_to_registration_to_cancellation_passes_the_place_on(lecture) -> None:
+def test_start_page_to_registration_to_cancellation_passes_the_place_on(
+    lecture, django_capture_on_commit_callbacks
+) -> None:
     person = Client()
     home = person.get("/").content.decode()
     centre = person.get(link_to(home, r"/innovationszentrum/")).content.decode()
@@ -62,29 +64,35 @@ def test_start_page_to_registration_to_cancellation_passes_the_place_on(lecture)
     form_url = link_to(event_page.content.decode(), rf"/veranstaltungen/termin/{lecture.pk}/[^\"]+")
     assert person.get(form_url).status_code == 200
 
-    answer = person.post(
-        form_url, {"name": "Jana Beispiel", "email": "jana@example.org", "consent": "on"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = person.post(
+            form_url, {"name": "Jana Beispiel", "email": "jana@example.org", "consent": "on"}
+        )
     assert answer.status_code == 302
     confirmation = person.get(answer["Location"]).content.decode()
     assert "Sie sind angemeldet" in confirmation
 
     (sent,) = mail.outbox
     assert sent.to == ["jana@example.org"]
-    calendars = [a for a in sent.attachments if a[2].startswith("text/calendar")]
-    (vevent,) = icalendar.Calendar.from_ical(calendars[0][1]).walk("VEVENT")
+    parts = [p for p in sent.message().walk() if p.get_content_type() == "text/calendar"]
+    (vevent,) = icalendar.Calendar.from_ical(parts[0].get_payload(decode=True)).walk("VEVENT")
+    assert [p.get_content_type() for p in sent.message().walk()].count("image/png") == 1
     assert str(vevent["UID"]) == lecture.uid
     assert vevent.decoded("DTSTART") == lecture.starts_at
 
     # Somebody else finds the date full and waits.
-    services.register(date_id=lecture.pk, name="Tom Warte", email="tom@example.org", consent=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.register(
+            date_id=lecture.pk, name="Tom Warte", email="tom@example.org", consent=True
+        )
     waiting = Registration.objects.get(email="tom@example.org")
     assert waiting.status == RegistrationStatus.WAITLISTED
     mail.outbox.clear()
 
     own_page = person.get(management_path(sent)).content.decode()
-    cancel_url = link_or_action(own_page, r"/veranstaltungen/anmeldung/[^\"]+/abmelden/|[^\"]*cancel[^\"]*")
-    person.post(cancel_url)
+    cancel_url = link_or_action(own_page, r"/veranstaltungen/anmeldung/[^\"/]+/absagen/")
+    with django_capture_on_commit_callbacks(execute=True):
+        person.post(cancel_url)
     assert Registration.objects.get(email="jana@example.org").status == "cancelled"
 
     waiting.refresh_from_db()

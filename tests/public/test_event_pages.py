@@ -103,7 +103,7 @@ def test_date_range_filter(client: Client, event_world: EventWorld) -> None:
     assert html.count(">Sprachmodelle im Betrieb</a>") == 1  # only the date in 40 days
     assert "Fördermittel" not in html
     end_before_start = {"von": start.isoformat(), "bis": "2020-01-01"}
-    assert "Das Ende darf nicht vor dem Anfang liegen." in text_of(
+    assert "Das Ende darf nicht vor dem Beginn liegen." in text_of(
         client.get(LIST, end_before_start)
     )
 

@@ -263,8 +263,8 @@ class EventDate(TimeStamped):
                 name="eventdate_ends_after_start",
             ),
         ]
-        verbose_name = _("date")
-        verbose_name_plural = _("dates")
+        verbose_name = _("event date")
+        verbose_name_plural = _("event dates")
 
     def __str__(self) -> str:
         return f"{self.event.title} – {timezone.localtime(self.starts_at):%d.%m.%Y %H:%M}"

@@ -117,8 +117,8 @@ class Migration(migrations.Migration):
                 ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='dates', to='events.event')),
             ],
             options={
-                'verbose_name': 'date',
-                'verbose_name_plural': 'dates',
+                'verbose_name': 'event date',
+                'verbose_name_plural': 'event dates',
                 'ordering': ['starts_at', 'id'],
             },
         ),
