@@ -15,6 +15,7 @@ import shutil
 import socket
 from collections.abc import Callable, Iterator
 from functools import cache
+from importlib import import_module
 from io import StringIO
 from typing import Any
 
@@ -23,6 +24,7 @@ from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.management import call_command
 from django.test import Client
+from django.urls import get_resolver
 from django.utils import translation
 from django.utils.module_loading import autodiscover_modules
 
@@ -64,6 +66,50 @@ def missing_service(marker: str) -> str | None:
     if marker == "browser" and not shutil.which(CHROMIUM):
         return f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
     return None
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _urlconf_loaded_with_the_real_clock() -> None:
+    """The URLconf imports the API's pydantic schemas; built under a frozen clock (freezegun)
+    their date fields would meet freezegun's fake ``date`` class and fail. Load it first."""
+    get_resolver().url_patterns  # noqa: B018 - the import is the point
+
+
+# The reference data our data migrations write (audiences, newsletter topics, role groups and
+# their /cms/ permissions). A transactional test ends with a flush that empties every table,
+# so later tests in the same process would miss it: it is written again when it is gone.
+MIGRATION_SEEDS = (
+    ("accounts", "0002_role_groups", "create_groups"),
+    ("events", "0002_audiences", "seed"),
+    ("newsletter", "0002_topics", "seed"),
+    ("site", "0002_centre_roles", "create_roles"),
+    ("newsletter", "0003_role_permissions", "grant"),
+)
+
+
+@pytest.fixture(autouse=True)
+def _migration_seeds(request: pytest.FixtureRequest) -> None:
+    if not {"db", "transactional_db"} & set(request.fixturenames) and not (
+        request.node.get_closest_marker("django_db")
+    ):
+        return
+    request.getfixturevalue("transactional_db" if _transactional(request) else "db")
+    from django.apps import apps
+
+    from stadt360.events.models import Audience
+
+    if Audience.objects.exists():
+        return
+    for app_label, migration, function in MIGRATION_SEEDS:
+        module = import_module(f"stadt360.{app_label}.migrations.{migration}")
+        getattr(module, function)(apps, None)
+
+
+def _transactional(request: pytest.FixtureRequest) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    return "transactional_db" in request.fixturenames or bool(
+        marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -21,6 +21,7 @@ from stadt360.cooperation.services import answer_interest, create_post, send_int
 from stadt360.core import audit
 from stadt360.events import services as events
 from stadt360.imports.models import ImportRun
+from stadt360.newsletter import services as newsletter
 from stadt360.providers.membership import invite_member
 from stadt360.providers.models import MemberRole, Provider
 from stadt360.providers.tokens import create_token, revoke_token
@@ -55,6 +56,7 @@ def make_person(label: str, *, partner: Provider | None = None) -> Person:
     _organisation_traces(person)
     _cooperation_traces(person, partner)
     _event_traces(person)
+    newsletter.subscribe(email=email, topics=[], consent=True, language="de", sender_ip="192.0.2.7")
     BarrierReport.objects.create(
         page_url="/suche/",
         description=f"{person.mark} contrast too low",

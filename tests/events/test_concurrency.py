@@ -63,8 +63,7 @@ def register_at_once(date_id: int) -> list[tuple[str, str, int | None]]:
     ]
 
 
-# serialized_rollback: the seeded audiences come back after the flush for later tests.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_fifty_at_once_for_ten_places_confirm_ten_and_queue_forty_in_order() -> None:
     date = make_date(make_event(), capacity=PLACES)
     results = register_at_once(date.pk)
@@ -92,7 +91,7 @@ def test_fifty_at_once_for_ten_places_confirm_ten_and_queue_forty_in_order() -> 
     assert services.places_left(date) == 0
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_place_freed_while_others_register_goes_to_the_first_waiting() -> None:
     """Cancellations racing registrations never push the count over capacity."""
     date = make_date(make_event(), capacity=PLACES)

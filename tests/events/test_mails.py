@@ -35,7 +35,9 @@ def test_the_confirmation_carries_the_ics_and_an_absolute_management_link(sent) 
     )
     assert link in mail.body
     assert "TGZ, Saal 1" in mail.body
-    (part,) = mail.attachments
+    part, qr = mail.attachments
+    assert (qr.filename, qr.mimetype) == ("einlass-qr.png", "image/png")
+    assert qr.content.startswith(b"\x89PNG")
     assert part.get_content_type() == "text/calendar"
     assert part.get_param("method") == "PUBLISH"
     assert part.get_filename() == "termin.ics"

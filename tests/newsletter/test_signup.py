@@ -192,7 +192,11 @@ def test_the_service_refuses_bad_input_on_its_own(topics: dict[str, Topic]) -> N
 
 
 def test_start_page_has_the_compact_sign_up(client: Client, topics: dict[str, Topic]) -> None:
+    """The start page asks for the address only and sends it by GET (no cookie for readers);
+    the newsletter page has it filled in and asks for topics and consent."""
     html = client.get("/").content.decode()
-    assert 'action="/newsletter/"' in html
+    assert 'method="get" action="/newsletter/"' in html
     assert 'id="newsletter_email"' in html
-    assert "Ich möchte den Newsletter" in html
+    page = client.get("/newsletter/", {"email": "leser@example.org"}).content.decode()
+    assert 'value="leser@example.org"' in page
+    assert "Ich möchte den Newsletter" in page

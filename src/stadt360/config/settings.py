@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # Wagtail's search index on PostgreSQL (harmless on SQLite)
     "django_filters",
     "ninja",  # serves Swagger UI from our own static files instead of a CDN
     "django_htmx",

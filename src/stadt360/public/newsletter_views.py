@@ -33,7 +33,9 @@ from .newsletter_forms import SignupForm, TopicsForm
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
     status = 200  # also with errors, like the site's other forms; 429 when limited
-    form = SignupForm(request.POST if request.method == "POST" else None)
+    # The start page's short form sends the address by GET: it is only filled in here.
+    initial = {"email": request.GET.get("email", "")[:254]}
+    form = SignupForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             subscribe(

@@ -27,12 +27,22 @@ GRANTS = {Role.CENTRE_EDITOR: EDITOR_PAGE_PERMISSIONS, Role.CENTRE_ADMIN: ADMIN_
 def grant_centre_pages(pages: Iterable[Page]) -> None:
     """Gives the centre roles their page permissions on ``pages`` (and so their subtrees)."""
     for role, codenames in GRANTS.items():
-        group = Group.objects.get_or_create(name=role.value)[0]
-        permissions = Permission.objects.filter(
-            content_type__app_label="wagtailcore", codename__in=codenames
-        )
-        for page in pages:
-            for permission in permissions:
-                GroupPagePermission.objects.get_or_create(
-                    group=group, page=page, permission=permission
-                )
+        grant(role, codenames, pages)
+
+
+def grant(role: Role, codenames: Iterable[str], pages: Iterable[Page]) -> None:
+    group = Group.objects.get_or_create(name=role.value)[0]
+    permissions = Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=codenames
+    )
+    for page in pages:
+        for permission in permissions:
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def grant_city_admins_the_tree() -> None:
+    """City admins hold every page permission from the tree's root (migration 0002 gives
+    them too; here again for a tree built after the root page was missing)."""
+    root = Page.get_first_root_node()
+    if root is not None:
+        grant(Role.CITY_ADMIN, ADMIN_PAGE_PERMISSIONS, [root])

@@ -17,7 +17,7 @@ from wagtail.models import Locale, Page, Site
 
 from . import seed_texts
 from .models import CentreHomePage, LegalKind, LegalPage, NewsIndexPage, SiteRootPage
-from .permissions import grant_centre_pages
+from .permissions import grant_centre_pages, grant_city_admins_the_tree
 from .placeholders import placeholder
 
 LANGUAGES = ("de", "en")
@@ -136,4 +136,5 @@ def ensure_site_tree() -> dict[str, Page]:
         home_de, home_en = centre(root_de, en)
         legal_pages(root_de, en)
         grant_centre_pages([home_de, home_en])
+        grant_city_admins_the_tree()
     return {"de": home_de, "en": home_en}
