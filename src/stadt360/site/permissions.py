@@ -9,7 +9,14 @@ admins hold every page permission on the whole tree (legal pages included).
 from collections.abc import Iterable
 
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from stadt360.accounts.roles import Role
 
@@ -21,6 +28,7 @@ ADMIN_PAGE_PERMISSIONS = (
     "lock_page",
     "unlock_page",
 )
+APPROVERS = (Role.CENTRE_ADMIN, Role.CITY_ADMIN)
 GRANTS = {Role.CENTRE_EDITOR: EDITOR_PAGE_PERMISSIONS, Role.CENTRE_ADMIN: ADMIN_PAGE_PERMISSIONS}
 
 
@@ -46,3 +54,23 @@ def grant_city_admins_the_tree() -> None:
     root = Page.get_first_root_node()
     if root is not None:
         grant(Role.CITY_ADMIN, ADMIN_PAGE_PERMISSIONS, [root])
+
+
+def ensure_moderation_workflow() -> None:
+    """Drafts of centre editors go to centre admins and city admins for approval.
+
+    Wagtail's migrations create this workflow on the root page (migration 0002 names its
+    approvers); a tree built where it is missing (a flushed database) gets it here."""
+    root = Page.get_first_root_node()
+    if root is None or WorkflowPage.objects.filter(page=root).exists():
+        return
+    task = GroupApprovalTask.objects.filter(active=True).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name="Moderators approval")
+    approvers = [Group.objects.get_or_create(name=r.value)[0] for r in APPROVERS]
+    task.groups.add(*approvers)
+    workflow = Workflow.objects.filter(active=True).first()
+    if workflow is None:
+        workflow = Workflow.objects.create(name="Moderators approval")
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.create(workflow=workflow, page=root)

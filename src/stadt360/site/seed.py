@@ -17,7 +17,11 @@ from wagtail.models import Locale, Page, Site
 
 from . import seed_texts
 from .models import CentreHomePage, LegalKind, LegalPage, NewsIndexPage, SiteRootPage
-from .permissions import grant_centre_pages, grant_city_admins_the_tree
+from .permissions import (
+    ensure_moderation_workflow,
+    grant_centre_pages,
+    grant_city_admins_the_tree,
+)
 from .placeholders import placeholder
 
 LANGUAGES = ("de", "en")
@@ -137,4 +141,5 @@ def ensure_site_tree() -> dict[str, Page]:
         legal_pages(root_de, en)
         grant_centre_pages([home_de, home_en])
         grant_city_admins_the_tree()
+        ensure_moderation_workflow()
     return {"de": home_de, "en": home_en}
