@@ -26,6 +26,9 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 os.environ["DJANGO_SETTINGS_MODULE"] = "stadt360.config.settings"
 for name in ("DATABASE_URL", "REDIS_URL"):
     os.environ.pop(name, None)
+# Its own in-memory database: the file the test run uses (var/test-stadt360.sqlite3) may
+# be open in another worker's process at the same time.
+os.environ["STADT360_TEST_SQLITE"] = ":memory:"
 
 import django  # noqa: E402
 
