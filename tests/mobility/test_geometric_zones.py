@@ -20,7 +20,8 @@ def test_haversine_one_km() -> None:
         (Mode.WALK, 1.3 / 4.5 * 60),
         (Mode.BIKE, 1.25 / 15 * 60),
         (Mode.CAR, 3 + 1.35 / 30 * 60),
-        (Mode.TRANSIT, 8 + 1.4 / 18 * 60),
+        # transit: walking all the way beats walk + half a 20-minute headway + ride
+        (Mode.TRANSIT, 1.3 / 4.5 * 60),
     ],
 )
 def test_minutes_per_mode_for_one_km(mode: Mode, minutes: float) -> None:

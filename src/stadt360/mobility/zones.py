@@ -5,11 +5,17 @@ every offer snapped to a ~500 m cell, a trip is one table look-up (minutes[mode,
 instead of a routing call, and offers in one cell share bounds. 500 m is below the
 resolution of the geometric model's error (detour factors vary ±20 %).
 
-Matrices hold whole minutes, rounded *up* (a promise of "at most this long" reads
+Matrices hold whole minutes, rounded *up* and never optimistic **at point level**: a
+zone-to-zone minute is the time for the *farthest* two points of the two cells (centre
+distance + both cells' centre-to-corner radii), so it is ≥ the geometric minutes between
+any door in one cell and any door in the other (a promise of "at most this long" reads
 better than one minute too optimistic, and integer sums are exact, so rankings are
 reproducible everywhere, including in SQL). ``path_lower`` holds, for each pair of zones,
-a lower bound on the minutes of *any* chain of legs between them; the engine prunes with
-it. Pure Python + NumPy, no Django.
+a lower bound on the minutes of *any* chain of legs between them — zone legs or point
+legs — from the *nearest* two points (centre distance − both radii); the engine prunes
+with it. The promise covers points inside the grid's cells (``zone_of`` snaps outside
+points to a border cell; snapshots pad the grid around every offer). Pure Python +
+NumPy, no Django.
 """
 
 import math
@@ -17,12 +23,21 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .geometric import MODES, GeometricProvider, Mode, TravelTimeProvider
+from .geometric import (
+    MODES,
+    GeometricProvider,
+    Mode,
+    TravelTimeProvider,
+    city_profiles,
+    haversine_km,
+    haversine_pairwise_km,
+)
+from .transit import PEAK
 
 KM_PER_DEGREE_LATITUDE = 111.195
-# Mean distance between two random points in a square of side a is ≈ 0.5214·a; a trip that
-# starts and ends in the same cell uses it.
-MEAN_INTRA_SQUARE_FACTOR = 0.5214
+# Radii grow by a millimetre so that float rounding can never make a zone minute smaller
+# than a point-to-point one.
+RADIUS_MARGIN_KM = 1e-6
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +86,19 @@ class ZoneGrid:
         grid_lat, grid_lon = np.meshgrid(lat, lon, indexing="ij")
         return np.column_stack([grid_lat.ravel(), grid_lon.ravel()])
 
+    def radii_km(self) -> np.ndarray:
+        """(size,) distance from each cell's centre to its farthest point (a corner).
+
+        On a latitude/longitude cell the distance from the centre grows with the longitude
+        offset along a row and has no interior maximum along a column, so a corner is
+        farthest; the corners nearer the equator are the farther ones.
+        """
+        centres = self.centroids()
+        half = np.array([self.lat_step / 2, self.lon_step / 2])
+        corners = [centres + half * np.array(sign) for sign in ((1, 1), (1, -1), (-1, 1), (-1, -1))]
+        radii = np.max([haversine_pairwise_km(centres, corner) for corner in corners], axis=0)
+        return radii + RADIUS_MARGIN_KM
+
 
 @dataclass(frozen=True, slots=True, eq=False)
 class ZoneMatrices:
@@ -81,20 +109,29 @@ class ZoneMatrices:
     path_lower: np.ndarray
 
 
-def intra_zone_km(grid: ZoneGrid) -> float:
-    """Typical straight-line length of a trip inside one cell."""
-    return MEAN_INTRA_SQUARE_FACTOR * grid.cell_km
+@dataclass(frozen=True, slots=True, eq=False)
+class ZoneDistances:
+    """Farthest and nearest straight-line km between any two points of two cells."""
+
+    farthest: np.ndarray
+    nearest: np.ndarray
+
+    @classmethod
+    def of(cls, grid: ZoneGrid) -> "ZoneDistances":
+        centres, radii = grid.centroids(), grid.radii_km()
+        between = haversine_km(centres, centres)
+        reach = radii[:, None] + radii[None, :]
+        return cls(farthest=between + reach, nearest=np.maximum(between - reach, 0.0))
 
 
-def _mode_minutes(
-    grid: ZoneGrid, provider: TravelTimeProvider, mode: Mode, centres: np.ndarray
-) -> np.ndarray:
-    """Rounded-up zone minutes; the diagonal is a trip of typical in-cell length."""
-    minutes = np.asarray(provider.matrix(centres, centres, mode), dtype=np.float64)
-    if isinstance(provider, GeometricProvider):
-        inside = provider.profiles[mode].minutes(np.array(intra_zone_km(grid)))
-        np.fill_diagonal(minutes, float(inside))
+def _rounded_up(minutes: np.ndarray) -> np.ndarray:
     return np.maximum(np.ceil(minutes - 1e-9), 1).astype(np.int16)
+
+
+def _float32_below(values: np.ndarray) -> np.ndarray:
+    """float32 copy that never exceeds ``values`` (a lower bound stays a lower bound)."""
+    low = values.astype(np.float32)
+    return np.where(low > values, np.nextafter(low, np.float32(-np.inf)), low)
 
 
 def path_lower_by_closure(minutes: np.ndarray) -> np.ndarray:
@@ -108,16 +145,39 @@ def path_lower_by_closure(minutes: np.ndarray) -> np.ndarray:
     return closure
 
 
-def build_zone_matrices(
-    grid: ZoneGrid, provider: TravelTimeProvider | None = None, modes: tuple[Mode, ...] = MODES
+def _geometric_matrices(
+    grid: ZoneGrid, provider: GeometricProvider, modes: tuple[Mode, ...]
 ) -> ZoneMatrices:
-    """Zone-to-zone minutes and path lower bounds for every mode."""
-    provider = provider or GeometricProvider()
-    centres = grid.centroids()
-    minutes = np.stack([_mode_minutes(grid, provider, m, centres) for m in modes])
+    """Minutes of the farthest points (rounded up), bounds from the nearest points."""
+    km = ZoneDistances.of(grid)
+    profiles = [provider.profiles[m] for m in modes]
+    minutes = np.stack([_rounded_up(p.minutes(km.farthest)) for p in profiles])
+    lower = np.stack([p.lower_minutes(km.nearest) for p in profiles])
+    lower = _float32_below(np.minimum(lower, minutes))
+    return ZoneMatrices(modes=tuple(modes), minutes=minutes, path_lower=lower)
+
+
+def build_zone_matrices(
+    grid: ZoneGrid,
+    provider: TravelTimeProvider | None = None,
+    modes: tuple[Mode, ...] = MODES,
+    *,
+    city: str = "gera",
+    period: str = PEAK,
+) -> ZoneMatrices:
+    """Zone-to-zone minutes and path lower bounds for every mode.
+
+    Without a provider: the geometric model with ``city``'s transit data in ``period``
+    (default the peak, when the parent's morning and evening trips run). Any other
+    provider is asked between cell centres (no point-level promise) and bounded by the
+    Floyd–Warshall closure.
+    """
+    provider = provider or GeometricProvider(city_profiles(city, period))
     if isinstance(provider, GeometricProvider):
-        lower = np.stack([provider.path_lower_bound(centres, centres, m) for m in modes])
-        lower = np.minimum(lower, minutes).astype(np.float32)
-    else:
-        lower = np.stack([path_lower_by_closure(minutes[i]) for i in range(len(modes))])
+        return _geometric_matrices(grid, provider, tuple(modes))
+    centres = grid.centroids()
+    minutes = np.stack(
+        [_rounded_up(np.asarray(provider.matrix(centres, centres, m))) for m in modes]
+    )
+    lower = np.stack([path_lower_by_closure(minutes[i]) for i in range(len(modes))])
     return ZoneMatrices(modes=tuple(modes), minutes=minutes, path_lower=lower)
