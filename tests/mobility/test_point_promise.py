@@ -1,4 +1,4 @@
-""""Rounded up, never optimistic" at point level, and path bounds below any chain.
+""" "Rounded up, never optimistic" at point level, and path bounds below any chain.
 
 Random grids anywhere in Germany, random doors inside their cells: the zone minute is
 never below the geometric minutes between the two doors, and ``path_lower`` is never

@@ -87,7 +87,7 @@ def test_absurd_city_data_is_refused(table: str, key: str, value: object) -> Non
     raw = _raw()
     assert parse_city_transit(raw).city == "X"
     raw[table][key] = value
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="transit"):
         parse_city_transit(raw)
 
 
