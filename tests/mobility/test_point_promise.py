@@ -2,7 +2,9 @@
 
 Random grids anywhere in Germany, random doors inside their cells: the zone minute is
 never below the geometric minutes between the two doors, and ``path_lower`` is never
-above the minutes of any chain of legs (door to door, or zone to zone) between them.
+above the minutes of any chain of legs between their zones. The chains are priced as the
+engine prices them, leg by leg from the zone table (a bound below door-to-door chains
+would have to drop to 0 for neighbouring cells and could not prune; see docs/mobility.md).
 """
 
 import numpy as np
@@ -44,8 +46,6 @@ def test_zone_minutes_cover_every_door_and_bounds_stay_below_chains(
         minutes, lower = matrices.minutes[index], matrices.path_lower[index]
         door_to_door = provider.matrix(points, points, mode)
         assert np.all(door_to_door <= minutes[np.ix_(zones, zones)])
-        door_chain = sum(door_to_door[i, i + 1] for i in range(len(points) - 1))
         zone_chain = sum(int(minutes[zones[i], zones[i + 1]]) for i in range(len(zones) - 1))
-        assert lower[first, last] <= door_chain
         assert lower[first, last] <= zone_chain
         assert lower[first, last] <= minutes[first, last]

@@ -2,9 +2,11 @@
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from stadt360.mobility.geometric import Mode, transit_profile
-from stadt360.mobility.transit import load_city_transit, parse_city_transit
+from stadt360.mobility.transit import TransitProfile, load_city_transit, parse_city_transit
 from stadt360.mobility.zones import ZoneGrid, build_zone_matrices
 
 # Access and egress: 0.25 km × 1.3 ÷ 4.5 km/h each = 4.333 min; on board 1.3 ÷ 20 km/h.
@@ -60,6 +62,32 @@ def test_lower_minutes_leave_out_only_the_transfers() -> None:
     assert float(profile.lower_minutes(np.array([9.0]))[0]) == pytest.approx(
         ACCESS + 10 + 9 * ON_BOARD_PER_KM
     )
+
+
+profiles = st.builds(
+    TransitProfile,
+    walk_kmh=st.floats(3.0, 6.0),
+    walk_detour=st.floats(1.0, 1.6),
+    stop_distance_km=st.floats(0.05, 1.0),
+    speed_kmh=st.floats(8.0, 40.0),
+    detour=st.floats(1.0, 1.8),
+    transfer_beyond_km=st.lists(st.floats(0.5, 20.0), max_size=3).map(lambda x: tuple(sorted(x))),
+    transfer_penalty_min=st.floats(0.0, 60.0),
+    first_wait_min=st.floats(0.5, 60.0),
+    transfer_wait_min=st.floats(0.5, 60.0),
+)
+km = st.floats(0.0, 30.0)
+
+
+@given(profiles, km, km)
+def test_lower_minutes_bound_every_split_of_a_trip(
+    profile: TransitProfile, first: float, second: float
+) -> None:
+    """Any data: monotone minutes, and a bound no two legs undercut (zones rely on it)."""
+    legs, whole = np.array([first, second]), np.array([first + second])
+    assert profile.lower_minutes(legs).sum() >= profile.lower_minutes(whole)[0] - 1e-9
+    assert np.all(profile.lower_minutes(legs) <= profile.minutes(legs))
+    assert profile.minutes(legs).max() <= profile.minutes(whole)[0] + 1e-9
 
 
 def _raw() -> dict:

@@ -11,9 +11,11 @@ distance + both cells' centre-to-corner radii), so it is ≥ the geometric minut
 any door in one cell and any door in the other (a promise of "at most this long" reads
 better than one minute too optimistic, and integer sums are exact, so rankings are
 reproducible everywhere, including in SQL). ``path_lower`` holds, for each pair of zones,
-a lower bound on the minutes of *any* chain of legs between them — zone legs or point
-legs — from the *nearest* two points (centre distance − both radii); the engine prunes
-with it. The promise covers points inside the grid's cells (``zone_of`` snaps outside
+a lower bound on the minutes of *any* chain of zone legs between them (the legs the engine
+prices); the engine prunes with it. It is the superadditive ``lower_minutes`` of the same
+farthest distance: every leg x→y is priced at ≥ lower(centre distance + r_x + r_y), and
+along a chain the centre distances obey the triangle inequality while the radii of the
+two end cells are always counted, so no chain sums to less. The promise covers points inside the grid's cells (``zone_of`` snaps outside
 points to a border cell; snapshots pad the grid around every offer). Pure Python +
 NumPy, no Django.
 """
@@ -109,19 +111,14 @@ class ZoneMatrices:
     path_lower: np.ndarray
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class ZoneDistances:
-    """Farthest and nearest straight-line km between any two points of two cells."""
+def farthest_km(grid: ZoneGrid) -> np.ndarray:
+    """(Z, Z) km between the farthest two points of two cells (of one cell: its diagonal).
 
-    farthest: np.ndarray
-    nearest: np.ndarray
-
-    @classmethod
-    def of(cls, grid: ZoneGrid) -> "ZoneDistances":
-        centres, radii = grid.centroids(), grid.radii_km()
-        between = haversine_km(centres, centres)
-        reach = radii[:, None] + radii[None, :]
-        return cls(farthest=between + reach, nearest=np.maximum(between - reach, 0.0))
+    Centre distance + both centre-to-corner radii: by the triangle inequality no door in
+    one cell is farther from a door in the other.
+    """
+    centres, radii = grid.centroids(), grid.radii_km()
+    return haversine_km(centres, centres) + radii[:, None] + radii[None, :]
 
 
 def _rounded_up(minutes: np.ndarray) -> np.ndarray:
@@ -148,11 +145,11 @@ def path_lower_by_closure(minutes: np.ndarray) -> np.ndarray:
 def _geometric_matrices(
     grid: ZoneGrid, provider: GeometricProvider, modes: tuple[Mode, ...]
 ) -> ZoneMatrices:
-    """Minutes of the farthest points (rounded up), bounds from the nearest points."""
-    km = ZoneDistances.of(grid)
+    """Minutes of the farthest points (rounded up) and their superadditive lower bound."""
+    km = farthest_km(grid)
     profiles = [provider.profiles[m] for m in modes]
-    minutes = np.stack([_rounded_up(p.minutes(km.farthest)) for p in profiles])
-    lower = np.stack([p.lower_minutes(km.nearest) for p in profiles])
+    minutes = np.stack([_rounded_up(p.minutes(km)) for p in profiles])
+    lower = np.stack([p.lower_minutes(km) for p in profiles])
     lower = _float32_below(np.minimum(lower, minutes))
     return ZoneMatrices(modes=tuple(modes), minutes=minutes, path_lower=lower)
 
