@@ -10,6 +10,9 @@ def test_api_answers_eight_children_under_a_memory_cap() -> None:
     assert answer["status"] == 200
     assert answer["bundles"] == 10
     assert answer["care_parts"] == 8
-    # the flags are part of the answer; on this small, dense world nothing is cut short
-    assert answer["truncated"] is False
+    # the flags are part of the answer. Since zone minutes cover the farthest two doors of
+    # two cells (docs/mobility.md), sharing a place saves less on this small, dense world:
+    # some care combinations with six distinct stops come within reach and are priced
+    # with the natural orders only, so the answer says it may be improvable
+    assert answer["truncated"] is True
     assert answer["relaxations_truncated"] is False

@@ -21,6 +21,7 @@ from stadt360.bundles import engine
 from stadt360.childcare.models import FreePlace, Kita, OpeningHours
 from stadt360.housing.models import Flat, PetPolicy
 from stadt360.jobs.models import Job
+from stadt360.mobility.transit import PEAK
 from stadt360.mobility.zones import ZoneGrid, build_zone_matrices
 from stadt360.schools.models import School, SchoolType
 
@@ -31,6 +32,10 @@ MAX_ZONES = 2_500
 PADDING_DEGREES = 0.005
 WORKDAYS = range(5)
 AGE_GROUP_EDGES = (0, 36, 84)
+# Transit headways: the city's data file (Gera: demo data) in the peak, when the parent's
+# morning and evening trips run; the engine holds one transit matrix (docs/mobility.md).
+TRANSIT_CITY = "gera"
+TRANSIT_PERIOD = PEAK
 SCHOOL_TYPES = {
     SchoolType.GRUNDSCHULE: engine.SchoolType.GRUNDSCHULE,
     SchoolType.REGELSCHULE: engine.SchoolType.REGELSCHULE,
@@ -326,7 +331,7 @@ def build_snapshot() -> Snapshot:
     jobs, texts = _jobs(job_rows, zones(job_rows))
     flats, features = _flats(flat_rows, zones(flat_rows))
     kitas = _kitas(kita_rows, zones(kita_rows))
-    matrices = build_zone_matrices(grid)
+    matrices = build_zone_matrices(grid, city=TRANSIT_CITY, period=TRANSIT_PERIOD)
     travel = engine.TravelTimes(
         minutes=matrices.minutes, path_lower=matrices.path_lower, modes=matrices.modes
     )
