@@ -61,7 +61,7 @@ check: install-test
 	  $(BIN)/stadt360 check --deploy --fail-level WARNING
 
 # Each benchmark prints its figures and, as its last line, `name: key=value …`.
-BENCHES := bundles pages imports search events
+BENCHES := bundles pages imports search events travel
 bench: install-test assets
 	@set -e; for name in $(BENCHES); do \
 	  echo "== bench/$$name.py"; $(BIN)/python bench/$$name.py; done
