@@ -9,6 +9,7 @@ import hashlib
 from dataclasses import fields, replace
 
 import numpy as np
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone, translation
 
@@ -87,7 +88,8 @@ def engine_household(household: Household, start: datetime.date) -> engine.House
     ages = tuple(age_in_months(child.birth_date, start) for child in household.children)
     return engine.Household(
         adults=household.adults, child_age_months=ages,
-        other_net_income=household.other_net_income,
+        other_net_income=household.other_net_income, married=household.married,
+        tax_class=household.tax_class,
     )  # fmt: skip
 
 
@@ -106,8 +108,13 @@ def engine_query(query: BundleQuery, start: datetime.date) -> engine.BundleQuery
     weights = engine.Weights(commute=w.commute, cost=w.cost, job_fit=w.job_fit, flat_fit=w.flat_fit)
     return engine.BundleQuery(
         household=engine_household(query.household, start), wishes=wishes, weights=weights,
-        k=query.limit,
+        k=query.limit, money_params=money_params(),
     )  # fmt: skip
+
+
+def money_params() -> engine.MoneyParams:
+    """The deployment's money parameters (setting ``STADT360_HEALTH_EXTRA_RATE``)."""
+    return engine.MoneyParams(health_extra_rate=settings.STADT360_HEALTH_EXTRA_RATE)
 
 
 def engine_mode(mode: Mode) -> TravelMode:

@@ -58,8 +58,67 @@ def _care_key(part: CarePart) -> str:
     return f"s{part.school.id}" if part.school else "n"
 
 
-def monthly_costs(bundle: Bundle) -> float:
-    return bundle.money.warm_rent + bundle.money.kita_fees
+INFINITE = float("inf")
+
+
+def monthly_costs(bundle: Bundle) -> tuple[float, float]:
+    """Warm rent and Kita fees per month as (min, max); max is infinite when a fee has no
+    figure at all. Exact when both are equal."""
+    money = bundle.money
+    high = INFINITE if money.kita_fees_max is None else money.kita_fees_max
+    return money.warm_rent + money.kita_fees_min, money.warm_rent + high
+
+
+def remaining_range(bundle: Bundle) -> tuple[float, float]:
+    """What remains per month as (min, max); min is −∞ when a fee has no figure at all."""
+    money = bundle.money
+    if money.remaining_max is None:  # an answer from before fee ranges existed
+        return money.remaining, money.remaining
+    low = -INFINITE if money.remaining_min is None else money.remaining_min
+    return low, money.remaining_max
+
+
+def money_range(low: float, high: float) -> str:
+    """ "1.200 €", "1.200 € to 1.350 €" or "at least 1.200 €" / "at most 1.200 €"."""
+    if low == high:
+        return format_money(round(low))
+    if high == INFINITE:
+        return _("at least %(amount)s") % {"amount": format_money(round(low))}
+    if low == -INFINITE:
+        return _("at most %(amount)s") % {"amount": format_money(round(high))}
+    return _("%(low)s to %(high)s") % {
+        "low": format_money(round(low)),
+        "high": format_money(round(high)),
+    }
+
+
+FEE_SOURCES = {
+    "provider": gettext_lazy("stated by the Kita"),
+    "free_by_law": gettext_lazy("free by Thuringian law (last two years before school)"),
+    "schedule": gettext_lazy("not stated by the Kita; estimate from Gera's published fees"),
+    "unknown": gettext_lazy("fee unknown"),
+}
+
+
+def fee_text(part: CarePart) -> str:
+    """One child's Kita fee in words: amount or range, and where it comes from."""
+    fee = part.fee
+    if fee is None:
+        return ""
+    high = INFINITE if fee.max is None else fee.max
+    amount = "" if fee.source == "unknown" else money_range(fee.min, high) + " – "
+    return amount + str(FEE_SOURCES.get(fee.source, fee.source))
+
+
+def fees_line(bundle: Bundle) -> str:
+    """The month's Kita line: "− 150 €", "− 110 € to 230 € (fee unknown, estimate)"."""
+    low, high = monthly_costs(bundle)
+    rent = bundle.money.warm_rent
+    if bundle.money.kita_fees_known:
+        return "− " + format_money(round(low - rent))
+    return _("− %(range)s (fee not stated, estimate)") % {
+        "range": money_range(low - rent, high - rent)
+    }
 
 
 def verdict_label(bundle: Bundle) -> str:
@@ -71,8 +130,12 @@ def compromise_line(bundle: Bundle, best: Bundle) -> str:
     if bundle_key(bundle) == bundle_key(best):
         return _("The best match for your priorities.")
     minutes = round(bundle.commute.minutes - best.commute.minutes)
-    euros = round(bundle.money.remaining - best.money.remaining)
+    euros = euro_difference(bundle, best)
     worse, better = _differences(minutes, euros)
+    if euros is None:
+        better = ", ".join(
+            filter(None, [better, _("costs not comparable (a Kita fee is not known)")])
+        )
     if worse and better:
         return _("%(worse)s, in return %(better)s.") % {"worse": worse, "better": better}
     if worse:
@@ -82,7 +145,23 @@ def compromise_line(bundle: Bundle, best: Bundle) -> str:
     return _("Similar trips and costs; the job or flat fits your wishes a little less.")
 
 
-def _differences(minutes: int, euros: int) -> tuple[str, str]:
+def _inexact_kitas(bundle: Bundle) -> set[tuple[int, int]]:
+    return {
+        (part.child.index, part.kita.id)
+        for part in bundle.care
+        if part.kita and part.fee and part.fee.min != part.fee.max
+    }
+
+
+def euro_difference(bundle: Bundle, best: Bundle) -> int | None:
+    """More (+) or less (−) left each month than the best bundle; None when an unknown
+    fee decides it. A child at the same Kita with an unknown fee in both cancels out."""
+    if _inexact_kitas(bundle) != _inexact_kitas(best):
+        return None
+    return round(bundle.money.remaining - best.money.remaining)
+
+
+def _differences(minutes: int, euros: int | None) -> tuple[str, str]:
     worse: list[str] = []
     better: list[str] = []
     if abs(minutes) >= MINUTES_NOTICEABLE:
@@ -92,7 +171,7 @@ def _differences(minutes: int, euros: int) -> tuple[str, str]:
             abs(minutes),
         ) % {"n": abs(minutes), "dir": _("more") if minutes > 0 else _("less")}
         (worse if minutes > 0 else better).append(text)
-    if abs(euros) >= EUROS_NOTICEABLE:
+    if euros is not None and abs(euros) >= EUROS_NOTICEABLE:
         template = (
             _("%(amount)s more left each month")
             if euros > 0
@@ -178,8 +257,10 @@ class Card:
     legs: list[str]
     job_url: str
     flat_url: str
-    care: list[tuple[CarePart, str]]
+    care: list[tuple[CarePart, str, str]]  # part, its page, its fee in words
     map_url: str = ""
+    fees: str = ""
+    remaining: str = ""
 
 
 def cards(
@@ -203,8 +284,10 @@ def _card(bundle: Bundle, best: Bundle, map_url: Callable[[str], str]) -> Card:
         legs=[leg_text(leg) for leg in bundle.commute.legs],
         job_url=offer_url("job", bundle.job.id),
         flat_url=offer_url("flat", bundle.flat.id),
-        care=[(part, _care_url(part)) for part in bundle.care],
+        care=[(part, _care_url(part), fee_text(part)) for part in bundle.care],
         map_url=map_url(key),
+        fees=fees_line(bundle),
+        remaining=money_range(*remaining_range(bundle)),
     )
 
 
@@ -217,7 +300,7 @@ def _care_url(part: CarePart) -> str:
 SORT_KEYS: dict[str, Callable[[Bundle], tuple[float, ...]]] = {
     "overall": lambda bundle: (bundle.rank,),
     "commute": lambda bundle: (bundle.commute.minutes, bundle.rank),
-    "cost": lambda bundle: (monthly_costs(bundle), bundle.rank),
+    "cost": lambda bundle: (monthly_costs(bundle)[1], monthly_costs(bundle)[0], bundle.rank),
 }
 
 
@@ -237,9 +320,11 @@ def compare_rows(chosen: Sequence[Card]) -> list[CompareRow]:
     bundles = [card.bundle for card in chosen]
 
     def ranked(label: str, cells: list[str], values: list[float], higher: bool) -> CompareRow:
-        target = max(values) if higher else min(values)
-        best = frozenset(i for i, v in enumerate(values) if v == target and len(set(values)) > 1)
-        return CompareRow(label, cells, best)
+        return CompareRow(label, cells, best_columns([(v, v) for v in values], higher))
+
+    def ranged(label: str, ranges: list[tuple[float, float]], higher: bool) -> CompareRow:
+        cells = [money_range(low, high) for low, high in ranges]
+        return CompareRow(label, cells, best_columns(ranges, higher))
 
     return [
         CompareRow(_("Verdict"), [card.verdict for card in chosen], frozenset()),
@@ -252,18 +337,12 @@ def compare_rows(chosen: Sequence[Card]) -> list[CompareRow]:
             [round(b.commute.minutes) for b in bundles],
             higher=False,
         ),
-        ranked(
+        ranged(
             _("Warm rent and Kita fees per month"),
-            [format_money(round(monthly_costs(b))) for b in bundles],
-            [round(monthly_costs(b)) for b in bundles],
+            [_rounded(monthly_costs(b)) for b in bundles],
             higher=False,
         ),
-        ranked(
-            _("Left each month"),
-            [format_money(round(b.money.remaining)) for b in bundles],
-            [round(b.money.remaining) for b in bundles],
-            higher=True,
-        ),
+        ranged(_("Left each month"), [_rounded(remaining_range(b)) for b in bundles], higher=True),
         ranked(
             _("Opening hours and working hours"),
             [card.hours_verdict for card in chosen],
@@ -272,6 +351,26 @@ def compare_rows(chosen: Sequence[Card]) -> list[CompareRow]:
         ),
         CompareRow(_("Compromise"), [card.reason for card in chosen], frozenset()),
     ]
+
+
+def best_columns(ranges: Sequence[tuple[float, float]], higher: bool) -> frozenset[int]:
+    """Columns whose value beats or equals every other column for sure, and beats one.
+
+    A range that overlaps another is no win: an unknown fee never earns "best value".
+    """
+    sign = 1.0 if higher else -1.0
+    worst = [min(sign * low, sign * high) for low, high in ranges]
+    top = [max(sign * low, sign * high) for low, high in ranges]
+    out = set()
+    for i in range(len(ranges)):
+        others = [j for j in range(len(ranges)) if j != i]
+        if all(worst[i] >= top[j] for j in others) and any(worst[i] > top[j] for j in others):
+            out.add(i)
+    return frozenset(out)
+
+
+def _rounded(pair: tuple[float, float]) -> tuple[float, float]:
+    return tuple(v if abs(v) == INFINITE else round(v) for v in pair)  # type: ignore[return-value]
 
 
 def _minutes(value: float) -> str:
