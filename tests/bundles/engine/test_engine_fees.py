@@ -52,7 +52,9 @@ def test_child_fee_rules() -> None:
     assert money.child_fee(150.0, 110.0, 230.0, 48) == money.ChildFee(0.0, 0.0, "free_by_law")
     assert money.child_fee(150.0, 110.0, 230.0, 47).source == "provider"
     unknown = money.child_fee(math.nan, math.nan, math.nan, 12)
-    assert unknown.source == "unknown" and not unknown.exact and math.isnan(unknown.max)
+    assert unknown.source == "unknown"
+    assert not unknown.exact
+    assert math.isnan(unknown.max)
 
 
 def test_unknown_fee_is_a_range_and_never_a_saving() -> None:
@@ -88,7 +90,7 @@ def test_the_same_unknown_kita_in_both_bundles_cancels_out() -> None:
             fee=[150.0, 180.0, np.nan],
             fee_min=[[110.0, 75.0]] * 3,
             fee_max=[[230.0, 200.0]] * 3,
-        ),  # fmt: skip
+        ),
         region.schools,
         region.travel,
     )
