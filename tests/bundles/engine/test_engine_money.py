@@ -18,7 +18,7 @@ Every expected value below is worked out by hand in the comments from the publis
 import numpy as np
 import pytest
 
-from stadt360.bundles.engine import money
+from stadt360.bundles.engine import money, wage_tax
 from stadt360.bundles.engine.inputs import Household, MoneyParams
 
 EURO = 1.0  # the brief's tolerance: within ±1 € of the hand result
@@ -29,13 +29,13 @@ def net(gross: float, tax_class: int, children: int) -> float:
 
 
 def test_income_tax_tariff_2026_zones() -> None:
-    assert money.income_tax_annual(12_348) == 0
+    assert wage_tax.income_tax_annual(12_348) == 0
     # z = 0.9681 → (167.58 + 2,397) × 0.9681 + 1,034.87 = 3,517.6 → 3,517.
-    assert money.income_tax_annual(27_480) == 3_517
+    assert wage_tax.income_tax_annual(27_480) == 3_517
     # Zone 4 (42 %): 0.42 × 100,000 − 11,135.63 = 30,864.37 → 30,864.
-    assert money.income_tax_annual(100_000) == 30_864
-    assert money.income_tax_annual(17_799) == pytest.approx(1_034, abs=1)
-    assert money.income_tax_annual(69_878) == pytest.approx(18_213, abs=1)
+    assert wage_tax.income_tax_annual(100_000) == 30_864
+    assert wage_tax.income_tax_annual(17_799) == pytest.approx(1_034, abs=1)
+    assert wage_tax.income_tax_annual(69_878) == pytest.approx(18_213, abs=1)
 
 
 def test_case01_class1_childless_surcharge() -> None:

@@ -1,8 +1,8 @@
 """Monthly money of a household: German net pay from gross, Kindergeld, what remains.
 
 Why an approximation: the engine ranks thousands of jobs per query and needs a net
-income per job to judge rent burden. This module follows the BMF's Programmablaufplan
-(PAP) for the wage tax 2026 in the parts that matter for an ordinary employee with
+income per job to judge rent burden. With ``wage_tax`` (the tariff and class formulas)
+this module follows the BMF's Programmablaufplan (PAP) for the wage tax 2026 in the parts that matter for an ordinary employee with
 statutory health insurance: § 32a EStG tariff 2026, tax classes I–VI (class V/VI by
 § 39b Abs. 2 Satz 7 EStG), the 2026 Vorsorgepauschale (§ 39b Abs. 2 Satz 5 Nr. 3 EStG,
 BMF letter of 14 Aug 2025), the Solidaritätszuschlag with child allowances, and the
@@ -19,29 +19,13 @@ from typing import NamedTuple
 import numpy as np
 
 from .inputs import Household, MoneyParams
+from .wage_tax import (
+    child_allowance_share,
+    solidarity_surcharge,
+    table_allowances,
+    tariff,
+)
 
-# § 32a Abs. 1 EStG, tariff 2026 (annual taxable income → annual tax, euros).
-BASIC_ALLOWANCE = 12_348.0
-ZONE2_END = 17_799.0
-ZONE3_END = 69_878.0
-ZONE4_END = 277_825.0
-# § 39b Abs. 2 Satz 7 EStG: class V/VI thresholds 2026 (PAP 2026 W1STKL5..W3STKL5).
-CLASS5_W1 = 14_071.0
-CLASS5_W2 = 34_939.0
-CLASS5_W3 = 222_260.0
-CLASS5_MIN_RATE = 0.14
-# Allowances in the wage-tax tables: § 9a Nr. 1a (Arbeitnehmer-Pauschbetrag), § 10c
-# (Sonderausgaben-Pauschbetrag), § 24b EStG (single parents, class II).
-WORK_EXPENSE_ALLOWANCE = 1_230.0
-SPECIAL_EXPENSE_ALLOWANCE = 36.0
-SINGLE_PARENT_RELIEF = 4_260.0
-# § 32 Abs. 6 EStG 2026: child allowance of both parents (6,828 + 2,928 €); the Soli
-# base deducts it (§ 3 Abs. 2a SolZG).
-CHILD_ALLOWANCE = 9_756.0
-# SolZG 1995 (2026): exemption limit on the annual wage tax (doubled in class III).
-SOLI_EXEMPTION_SINGLE = 20_350.0
-SOLI_RATE = 0.055
-SOLI_TAPER = 0.119
 # § 39b Abs. 2 Satz 5 Nr. 3 Buchst. e EStG (from 2026): unemployment insurance counts
 # in the Vorsorgepauschale only while it and health + care stay below 1,900 € a year.
 PRECAUTION_CAP = 1_900.0
@@ -77,48 +61,6 @@ KINDERGELD_PER_CHILD = 259.0  # € per child and month, 2026 (§ 66 Abs. 1 EStG
 MINIMUM_WAGE_PER_HOUR = 13.90  # € gross, 2026: estimate for jobs without a stated salary
 WEEKS_PER_MONTH = 52.0 / 12.0
 TAX_CLASSES = (1, 2, 3, 4, 5, 6)
-
-
-def income_tax_annual(taxable: np.ndarray | float) -> np.ndarray:
-    """§ 32a EStG 2026 basic tariff (Grundtarif) for annual taxable income, whole euros."""
-    x = np.floor(np.maximum(np.asarray(taxable, dtype=np.float64), 0.0))
-    y = (x - BASIC_ALLOWANCE) / 10_000.0
-    z = (x - ZONE2_END) / 10_000.0
-    tax = np.select(
-        [x <= BASIC_ALLOWANCE, x <= ZONE2_END, x <= ZONE3_END, x <= ZONE4_END],
-        [
-            0.0 * x,
-            (914.51 * y + 1_400.0) * y,
-            (173.10 * z + 2_397.0) * z + 1_034.87,
-            0.42 * x - 11_135.63,
-        ],
-        0.45 * x - 19_470.38,
-    )
-    return np.floor(tax)
-
-
-def _class5_core(x: np.ndarray | float) -> np.ndarray:
-    """Twice the tariff difference between 125 % and 75 % of x, at least 14 % of x."""
-    x = np.asarray(x, dtype=np.float64)
-    diff = 2.0 * (income_tax_annual(np.floor(1.25 * x)) - income_tax_annual(np.floor(0.75 * x)))
-    return np.maximum(diff, np.floor(CLASS5_MIN_RATE * x))
-
-
-def income_tax_class5(taxable: np.ndarray | float) -> np.ndarray:
-    """Annual wage tax in classes V and VI (§ 39b Abs. 2 Satz 7 EStG, PAP 2026 MST5-6).
-
-    Up to W1 the core formula; between W1 and W2 the lower of the core and core(W1) +
-    42 % of the excess; above W2 core(W2) + 42 % up to W3 + 45 % beyond.
-    """
-    x = np.floor(np.maximum(np.asarray(taxable, dtype=np.float64), 0.0))
-    core = _class5_core(np.minimum(x, CLASS5_W2))
-    middle = np.minimum(core, np.floor(_class5_core(CLASS5_W1) + 0.42 * (x - CLASS5_W1)))
-    upper = np.floor(
-        _class5_core(CLASS5_W2)
-        + 0.42 * (np.minimum(x, CLASS5_W3) - CLASS5_W2)
-        + 0.45 * np.maximum(x - CLASS5_W3, 0.0)
-    )
-    return np.where(x <= CLASS5_W1, core, np.where(x <= CLASS5_W2, middle, upper))
 
 
 def care_rate(children: int) -> float:
@@ -171,41 +113,6 @@ def precaution_allowance(
     return np.ceil(np.round(pension + health, 2))
 
 
-def table_allowances(annual: np.ndarray, tax_class: int) -> np.ndarray:
-    """Allowances built into the tables (PAP MZTABFB): work expenses up to the wage,
-    special expenses, single-parent relief; none in class VI."""
-    if tax_class == 6:
-        return np.zeros_like(annual)
-    work = np.minimum(np.ceil(annual), WORK_EXPENSE_ALLOWANCE)
-    relief = SINGLE_PARENT_RELIEF if tax_class == 2 else 0.0
-    return work + SPECIAL_EXPENSE_ALLOWANCE + relief
-
-
-def _tariff(taxable: np.ndarray, tax_class: int) -> np.ndarray:
-    """Annual tax of the class on taxable income (splitting in III, V/VI formula)."""
-    if tax_class == 3:
-        return 2.0 * income_tax_annual(np.floor(taxable / 2.0))
-    if tax_class >= 5:
-        return income_tax_class5(taxable)
-    return income_tax_annual(taxable)
-
-
-def solidarity_surcharge(tax: np.ndarray, splitting: bool) -> np.ndarray:
-    """Soli with exemption limit and taper zone (annual euros, to the cent)."""
-    limit = SOLI_EXEMPTION_SINGLE * (2.0 if splitting else 1.0)
-    soli = np.minimum(SOLI_RATE * tax, SOLI_TAPER * (tax - limit))
-    return np.where(tax > limit, np.floor(np.round(soli * 100.0, 6)) / 100.0, 0.0)
-
-
-def child_allowance_share(tax_class: int, children: int) -> float:
-    """Child allowances entered for the Soli (PAP: ZKF × KFB): the full 9,756 € per child
-    in II and III; half in IV and in I (each parent's share); none in V and VI."""
-    if tax_class >= 5:
-        return 0.0
-    per_child = CHILD_ALLOWANCE if tax_class in (2, 3) else CHILD_ALLOWANCE / 2.0
-    return per_child * children
-
-
 def wage_tax_monthly(
     gross: np.ndarray | float,
     tax_class: int,
@@ -220,9 +127,9 @@ def wage_tax_monthly(
     taxable = annual - table_allowances(annual, tax_class)
     taxable = taxable - precaution_allowance(annual, tax_class, children, params)
     taxable = np.maximum(taxable, 0.0)
-    tax = _tariff(taxable, tax_class)
+    tax = tariff(taxable, tax_class)
     allowance = child_allowance_share(tax_class, children)
-    soli_base = _tariff(np.maximum(taxable - allowance, 0.0), tax_class)
+    soli_base = tariff(np.maximum(taxable - allowance, 0.0), tax_class)
     soli = solidarity_surcharge(soli_base, splitting=tax_class == 3)
     mini = gross <= MINIJOB_LIMIT
     monthly_tax = np.where(mini, 0.0, np.floor(tax * 100.0 / 12.0) / 100.0)
