@@ -69,7 +69,7 @@ def test_compare_claims_no_best_value_on_an_unknown_fee(client: Client, two_kita
     assert len(keys) == 2
     # The card states the range and its source instead of a silent 0.
     assert "fee not stated, estimate" in html
-    assert "estimate from Gera" in html
+    assert "estimate from the city" in html
     query = COUPLE + "".join(f"&bundle={key}" for key in keys)
     compare = client.get(f"{reverse('public:wizard-compare')}?{query}").content.decode()
     for label in ("Warm rent and Kita fees per month", "Left each month"):

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone, translation
 
+from stadt360.childcare.fees import schedule_for
 from stadt360.mobility.geometric import Mode as TravelMode
 
 from . import engine
@@ -113,8 +114,13 @@ def engine_query(query: BundleQuery, start: datetime.date) -> engine.BundleQuery
 
 
 def money_params() -> engine.MoneyParams:
-    """The deployment's money parameters (setting ``STADT360_HEALTH_EXTRA_RATE``)."""
-    return engine.MoneyParams(health_extra_rate=settings.STADT360_HEALTH_EXTRA_RATE)
+    """The deployment's money parameters: setting ``STADT360_HEALTH_EXTRA_RATE`` and the
+    region's fee-free Kita months (``childcare.fees``)."""
+    schedule = schedule_for(settings.STADT360_REGION)
+    return engine.MoneyParams(
+        health_extra_rate=settings.STADT360_HEALTH_EXTRA_RATE,
+        kita_free_months=schedule.free_months_before_school if schedule else 0,
+    )
 
 
 def engine_mode(mode: Mode) -> TravelMode:

@@ -7,7 +7,7 @@ published: the city's fee for child-minding (Kindertagespflege), which its minde
 describe as in the middle of Gera's Krippe fees, and single providers' fees. So an
 unknown fee becomes a range, never 0, and the bundle says where the figure comes from.
 Fee-free years: § 30 Abs. 1 ThürKigaG (the last 24 months before school entry; the
-engine applies it, ``bundles.engine.money.kita_fee_free``). Meals are always extra.
+engine applies it with ``free_months_before_school``). Meals are always extra.
 """
 
 import datetime
@@ -29,6 +29,8 @@ class FeeSchedule:
     certain: bool
     sources: tuple[str, ...]
     note: str
+    free_months_before_school: int = 0
+    free_law: str = ""
 
 
 GERA = FeeSchedule(
@@ -46,6 +48,9 @@ GERA = FeeSchedule(
         "Stadt Gera (via JenaTV): all 39 Kitas are run by free providers; average fee "
         "888 € a year (older figure)",
     ),
+    free_months_before_school=24,
+    free_law="§ 30 Abs. 1 ThürKigaG: no parental fee in the last 24 months before school "
+    "entry (since August 2020; a third free year is planned for 2027, not law yet)",
     note="Estimate, not a published table: each provider sets its own fee. "
     "The range spans the published reference points; low-income households often pay "
     "nothing (§ 90 Abs. 4 SGB VIII), which the range does not show.",

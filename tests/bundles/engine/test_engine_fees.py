@@ -10,6 +10,7 @@ from stadt360.bundles.engine import (
     Household,
     Jobs,
     Kitas,
+    MoneyParams,
     Region,
     Schools,
     Wishes,
@@ -51,6 +52,9 @@ def test_child_fee_rules() -> None:
     # § 30 ThürKigaG: the last 24 months before school (from 48 months) are free.
     assert money.child_fee(150.0, 110.0, 230.0, 48) == money.ChildFee(0.0, 0.0, "free_by_law")
     assert money.child_fee(150.0, 110.0, 230.0, 47).source == "provider"
+    # A Land without fee-free years (the Django side sets it from childcare.fees).
+    no_free_years = MoneyParams(kita_free_months=0)
+    assert money.child_fee(150.0, 110.0, 230.0, 60, no_free_years).source == "provider"
     unknown = money.child_fee(math.nan, math.nan, math.nan, 12)
     assert unknown.source == "unknown"
     assert not unknown.exact

@@ -223,14 +223,19 @@ class MoneyParams:
     """Money parameters a deployment may set (Django: ``STADT360_HEALTH_EXTRA_RATE``).
 
     ``health_extra_rate``: the average additional health contribution (Zusatzbeitrag) as
-    a fraction; 2026: 2.9 % (BMG, § 242a SGB V).
+    a fraction; 2026: 2.9 % (BMG, § 242a SGB V). ``kita_free_months``: months before
+    school entry in which the law of the Land waives the Kita fee (Thuringia 2026: 24,
+    § 30 Abs. 1 ThürKigaG; the Django side takes it from ``childcare.fees``).
     """
 
     health_extra_rate: float = 0.029
+    kita_free_months: int = 24
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.health_extra_rate <= 0.1:
             raise ValueError("health_extra_rate must lie between 0 and 0.1")
+        if not 0 <= self.kita_free_months <= 72:
+            raise ValueError("kita_free_months must lie between 0 and 72")
 
 
 @dataclass(frozen=True)

@@ -51,10 +51,7 @@ MIDIJOB_LIMIT = 2_000.0
 # 2 % flat tax (§ 40a Abs. 2 EStG).
 MINIJOB_PENSION_TOP_UP = 0.036
 
-# § 30 Abs. 1 ThürKigaG (as of 2026): no parental fee in the last 24 months before school
-# entry; with the engine's school entry at 72 months (needs.py) that is from 48 months.
-# Meals are not covered. A third free year is planned for 2027 but not law yet.
-KITA_FREE_MONTHS_BEFORE_SCHOOL = 24
+# School entry as in needs.py; the fee-free months before it are MoneyParams.kita_free_months.
 SCHOOL_ENTRY_MONTHS = 72
 
 KINDERGELD_PER_CHILD = 259.0  # € per child and month, 2026 (§ 66 Abs. 1 EStG)
@@ -266,15 +263,23 @@ class ChildFee(NamedTuple):
         return self.min == self.max
 
 
-def kita_fee_free(age_months: int) -> bool:
-    """Whether the law of the Land waives the fee at this age (Thuringia: 24 months)."""
-    return age_months >= SCHOOL_ENTRY_MONTHS - KITA_FREE_MONTHS_BEFORE_SCHOOL
+def kita_fee_free(age_months: int, params: MoneyParams | None = None) -> bool:
+    """Whether the law of the Land waives the fee at this age (the last
+    ``kita_free_months`` before school entry at 72 months; meals are always paid)."""
+    free_months = (params or MoneyParams()).kita_free_months
+    return age_months >= SCHOOL_ENTRY_MONTHS - free_months
 
 
-def child_fee(provider_fee: float, low: float, high: float, age_months: int) -> ChildFee:
+def child_fee(
+    provider_fee: float,
+    low: float,
+    high: float,
+    age_months: int,
+    params: MoneyParams | None = None,
+) -> ChildFee:
     """The fee one child pays: free by law, else the provider's, else the schedule's range
     (NaN = not stated); never a silent 0."""
-    if kita_fee_free(age_months):
+    if kita_fee_free(age_months, params):
         return ChildFee(0.0, 0.0, "free_by_law")
     if not np.isnan(provider_fee):
         return ChildFee(provider_fee, provider_fee, "provider")

@@ -84,7 +84,7 @@ def child_fees(p: Prepared, found: Found, i: int) -> tuple[tuple[int, money.Chil
             k, g = int(options.source[pos]), int(options.group[pos])
             fee = money.child_fee(
                 float(kitas.fee[k]), float(kitas.fee_min[k, g]), float(kitas.fee_max[k, g]),
-                options.need.age_months,
+                options.need.age_months, p.query.money_params,
             )  # fmt: skip
             out.append((child, fee))
     return tuple(out)

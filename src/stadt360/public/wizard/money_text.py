@@ -49,8 +49,8 @@ def money_range(low: float, high: float) -> str:
 
 FEE_SOURCES = {
     "provider": gettext_lazy("stated by the Kita"),
-    "free_by_law": gettext_lazy("free by Thuringian law (last two years before school)"),
-    "schedule": gettext_lazy("not stated by the Kita; estimate from Gera's published fees"),
+    "free_by_law": gettext_lazy("free by law (the years before school)"),
+    "schedule": gettext_lazy("not stated by the Kita; estimate from the city's published figures"),
     "unknown": gettext_lazy("fee unknown"),
 }
 
