@@ -56,3 +56,17 @@ def test_money_carries_fee_ranges_and_sources(client, family_world) -> None:
         if not money["kita_fees_known"]:
             assert money["kita_fees_max"] > money["kita_fees_min"]
             assert money["remaining_min"] < money["remaining_max"]
+
+
+def test_the_additional_health_contribution_is_a_setting(client, family_world, settings) -> None:
+    def money() -> dict:
+        body = client.post(URL, _household(married=True), content_type="application/json")
+        return body.json()["bundles"][0]["money"]
+
+    before = money()
+    settings.STADT360_HEALTH_EXTRA_RATE = 0.039  # one point more: the employee pays half
+    after = money()
+    assert after["gross_income"] == before["gross_income"]
+    # Health 0.5 % of the gross more, minus a little less wage tax (a larger Vorsorgepauschale).
+    extra = 0.005 * before["gross_income"]
+    assert extra * 0.6 < before["net_income"] - after["net_income"] <= extra

@@ -40,8 +40,10 @@ def search_bundles(
 
 
 def result_key(query: BundleQuery, *, start: datetime.date, lang: str, fingerprint: tuple) -> str:
-    """Same query, day, language and offers → same answer; any offer change → a new key."""
-    text = "|".join((query.model_dump_json(), start.isoformat(), lang, repr(fingerprint)))
+    """Same query, day, language, offers and money parameters → same answer; any offer
+    change (or a new Zusatzbeitrag setting) → a new key."""
+    parts = (query.model_dump_json(), start.isoformat(), lang, repr(fingerprint))
+    text = "|".join((*parts, repr(money_params())))
     return "bundles:result:" + hashlib.sha256(text.encode()).hexdigest()
 
 
