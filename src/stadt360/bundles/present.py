@@ -7,6 +7,7 @@ Loads only the offers that appear in the returned bundles: one query per offer k
 """
 
 import datetime
+import math
 from collections.abc import Iterable
 from typing import TypedDict
 
@@ -144,7 +145,7 @@ def _care(
         if pick.kind == "kita":
             opens, closes = region_kitas.opens[pick.index], region_kitas.closes[pick.index]
             kita = kita_part(offers.kitas[pick.id], float(opens), float(closes))
-            parts.append(schemas.CarePart(child=child, kita=kita))
+            parts.append(schemas.CarePart(child=child, kita=kita, fee=_fee(bundle, pick.child)))
         else:
             parts.append(schemas.CarePart(child=child, school=school_part(offers.schools[pick.id])))
     return parts
@@ -164,15 +165,34 @@ def _legs(legs: tuple[engine.Leg, ...], offers: Offers, bundle: engine.Bundle) -
     ]
 
 
+def _number(value: float) -> float | None:
+    return None if math.isnan(value) else value
+
+
+def _fee_source(bundle: engine.Bundle) -> str:
+    sources = {source for _child, (_low, _high, source) in bundle.fees}
+    return sources.pop() if len(sources) == 1 else ("mixed" if sources else "none")
+
+
 def _money(bundle: engine.Bundle) -> schemas.Money:
     m = bundle.money
     return schemas.Money(
         gross_income=m["gross"], net_income=m["net_pay"], child_benefit=m["kindergeld"],
         other_net_income=m["other_net_income"], warm_rent=m["warm_rent"],
         kita_fees=m["kita_fees"],
-        kita_fees_known=not any(code == "kita_fee_unknown" for code, _ in bundle.reasons),
+        kita_fees_known=all(low == high for _child, (low, high, _s) in bundle.fees),
         remaining=m["remaining"], rent_share=m["rent_share"],
+        kita_fees_min=m["kita_fees_min"], kita_fees_max=_number(m["kita_fees_max"]),
+        kita_fees_source=_fee_source(bundle), remaining_min=_number(m["remaining_min"]),
+        remaining_max=m["remaining_max"],
     )  # fmt: skip
+
+
+def _fee(bundle: engine.Bundle, child: int) -> schemas.KitaFee | None:
+    for index, (low, high, source) in bundle.fees:
+        if index == child:
+            return schemas.KitaFee(min=low, max=_number(high), source=source)
+    return None
 
 
 def present_bundle(

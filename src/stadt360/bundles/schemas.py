@@ -7,8 +7,10 @@ import datetime
 from enum import StrEnum
 from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic.json_schema import JsonDict
+
+from stadt360.bundles.engine.money import tax_class_problem
 
 MAX_CHILDREN = 8
 
@@ -47,6 +49,36 @@ class Household(Strict):
     adults: Annotated[int, Field(ge=1, le=6)] = 1
     children: Annotated[list[Child], Field(max_length=MAX_CHILDREN)] = []
     other_net_income: Annotated[float, Field(ge=0, le=50_000)] = 0.0
+    married: bool = Field(
+        default=False,
+        description="married or in a registered partnership (needs two adults); "
+        "decides the tax class when none is given",
+    )
+    tax_class: Annotated[int, Field(ge=1, le=6)] | None = Field(
+        default=None,
+        description="wage-tax class 1–6 of the job holder; derived from adults, married "
+        "and children when left out",
+    )
+
+    @field_validator("married")
+    @classmethod
+    def married_needs_two_adults(cls, married: bool, info: ValidationInfo) -> bool:
+        if married and info.data.get("adults", 1) < 2:
+            raise ValueError("married needs at least two adults")
+        return married
+
+    @field_validator("tax_class")
+    @classmethod
+    def tax_class_fits_household(cls, tax_class: int | None, info: ValidationInfo) -> int | None:
+        problem = tax_class_problem(
+            info.data.get("adults", 1),
+            bool(info.data.get("married", False)),
+            tax_class,
+            len(info.data.get("children", [])),
+        )
+        if problem:
+            raise ValueError(problem)
+        return tax_class
 
 
 class JobWish(Strict):
@@ -183,10 +215,17 @@ class ChildRef(BaseModel):
     age_months: int
 
 
+class KitaFee(BaseModel):
+    min: float = Field(description="€ per month; equal to max when the fee is exact")
+    max: float | None = Field(description="€ per month; null when no figure is known at all")
+    source: str = Field(description="provider, free_by_law, schedule (the city's range) or unknown")
+
+
 class CarePart(BaseModel):
     child: ChildRef
     kita: KitaPart | None = None
     school: SchoolPart | None = None
+    fee: KitaFee | None = None
 
 
 class Leg(BaseModel):
@@ -209,10 +248,20 @@ class Money(BaseModel):
     child_benefit: float
     other_net_income: float
     warm_rent: float
-    kita_fees: float
+    kita_fees: float = Field(description="the exactly known Kita fees (provider or free by law)")
     kita_fees_known: bool
-    remaining: float
+    remaining: float = Field(description="household net − warm rent − the known Kita fees")
     rent_share: float
+    kita_fees_min: float = 0.0
+    kita_fees_max: float | None = Field(
+        default=0.0, description="null when some fee has no figure at all"
+    )
+    kita_fees_source: str = Field(
+        default="none",
+        description="provider, free_by_law, schedule, unknown, mixed (several) or none",
+    )
+    remaining_min: float | None = None
+    remaining_max: float | None = None
 
 
 class Reason(BaseModel):

@@ -85,8 +85,11 @@ def _travel_difference(minutes: int) -> str:
 
 
 def _compared(p: ReasonParams) -> str:
-    minutes, amount = int(p["extra_minutes"]), int(p["extra_euros"])  # type: ignore[call-overload]
+    minutes = int(p["extra_minutes"])  # type: ignore[call-overload]
     time = _travel_difference(minutes)
+    if p["extra_euros"] is None:
+        return _("%(time)s; costs not comparable: a childcare fee is not known") % {"time": time}
+    amount = int(p["extra_euros"])  # type: ignore[call-overload]
     if amount == 0:
         return time
     cheaper = amount > 0
@@ -104,6 +107,28 @@ def _compared(p: ReasonParams) -> str:
     }
 
 
+def _remaining(p: ReasonParams) -> str:
+    if "max" not in p:
+        return _("You have %(euros)s left each month") % {"euros": euros(p["euros"])}
+    if p["min"] is None:
+        return _(
+            "You have at most %(max)s left each month, minus a childcare fee not yet known"
+        ) % {"max": euros(p["max"])}
+    return _("You have %(min)s to %(max)s left each month (childcare fee not yet known)") % {
+        "min": euros(p["min"]),
+        "max": euros(p["max"]),
+    }
+
+
+def _fee_unknown(p: ReasonParams) -> str:
+    if p.get("max") is None:
+        return _("The childcare fee is not known")
+    return _("The childcare fee is not known: estimated at %(min)s to %(max)s a month") % {
+        "min": euros(p["min"]),
+        "max": euros(p["max"]),
+    }
+
+
 TEXTS: dict[str, Callable[[ReasonParams], str]] = {
     "daily_commute": _commute,
     "care_covers_hours": _hours,
@@ -111,10 +136,8 @@ TEXTS: dict[str, Callable[[ReasonParams], str]] = {
     "rent_share": lambda p: (
         _("The warm rent is %(percent)s %% of your income") % {"percent": percent(p["share"])}
     ),
-    "remaining_money": lambda p: (
-        _("You have %(euros)s left each month") % {"euros": euros(p["euros"])}
-    ),
-    "kita_fee_unknown": lambda p: _("The childcare fee is not known"),
+    "remaining_money": lambda p: _remaining(p),
+    "kita_fee_unknown": lambda p: _fee_unknown(p),
     "salary_estimated": lambda p: (
         _("Salary not stated, estimated at minimum wage: %(euros)s gross")
         % {"euros": euros(p["gross"])}

@@ -9,9 +9,11 @@ import hashlib
 from dataclasses import fields, replace
 
 import numpy as np
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone, translation
 
+from stadt360.childcare.fees import schedule_for
 from stadt360.mobility.geometric import Mode as TravelMode
 
 from . import engine
@@ -38,8 +40,10 @@ def search_bundles(
 
 
 def result_key(query: BundleQuery, *, start: datetime.date, lang: str, fingerprint: tuple) -> str:
-    """Same query, day, language and offers → same answer; any offer change → a new key."""
-    text = "|".join((query.model_dump_json(), start.isoformat(), lang, repr(fingerprint)))
+    """Same query, day, language, offers and money parameters → same answer; any offer
+    change (or a new Zusatzbeitrag setting) → a new key."""
+    parts = (query.model_dump_json(), start.isoformat(), lang, repr(fingerprint))
+    text = "|".join((*parts, repr(money_params())))
     return "bundles:result:" + hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -87,7 +91,8 @@ def engine_household(household: Household, start: datetime.date) -> engine.House
     ages = tuple(age_in_months(child.birth_date, start) for child in household.children)
     return engine.Household(
         adults=household.adults, child_age_months=ages,
-        other_net_income=household.other_net_income,
+        other_net_income=household.other_net_income, married=household.married,
+        tax_class=household.tax_class,
     )  # fmt: skip
 
 
@@ -106,8 +111,18 @@ def engine_query(query: BundleQuery, start: datetime.date) -> engine.BundleQuery
     weights = engine.Weights(commute=w.commute, cost=w.cost, job_fit=w.job_fit, flat_fit=w.flat_fit)
     return engine.BundleQuery(
         household=engine_household(query.household, start), wishes=wishes, weights=weights,
-        k=query.limit,
+        k=query.limit, money_params=money_params(),
     )  # fmt: skip
+
+
+def money_params() -> engine.MoneyParams:
+    """The deployment's money parameters: setting ``STADT360_HEALTH_EXTRA_RATE`` and the
+    region's fee-free Kita months (``childcare.fees``)."""
+    schedule = schedule_for(settings.STADT360_REGION)
+    return engine.MoneyParams(
+        health_extra_rate=settings.STADT360_HEALTH_EXTRA_RATE,
+        kita_free_months=schedule.free_months_before_school if schedule else 0,
+    )
 
 
 def engine_mode(mode: Mode) -> TravelMode:

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from typing import Any, SupportsFloat
 
 import numpy as np
+from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
 from stadt360.bundles import engine
+from stadt360.childcare.fees import group_ranges, schedule_for
 from stadt360.childcare.models import FreePlace, Kita, OpeningHours
 from stadt360.housing.models import Flat, PetPolicy
 from stadt360.jobs.models import Job
@@ -82,7 +84,7 @@ class Snapshot:
             ids=kitas.ids, zone=kitas.zone, min_age_months=kitas.min_age_months,
             max_age_months=kitas.max_age_months, opens=kitas.opens, closes=kitas.closes,
             free_places=self.places.counts_on(day, len(kitas)), fee=kitas.fee,
-            age_group_edges=kitas.age_group_edges,
+            age_group_edges=kitas.age_group_edges, fee_min=kitas.fee_min, fee_max=kitas.fee_max,
         )  # fmt: skip
 
 
@@ -290,6 +292,8 @@ def _kitas(rows: list[tuple], zone: np.ndarray) -> engine.Kitas:
     cols = _columns(rows, 7)
     hours = _workday_hours(list(cols[0]))
     windows = [hours.get(kita_id, (math.nan, math.nan)) for kita_id in cols[0]]
+    # An unknown fee is the city's range for the age group, never 0 (childcare.fees).
+    low, high = group_ranges(schedule_for(settings.STADT360_REGION), np.array(AGE_GROUP_EDGES))
     return engine.Kitas(
         ids=np.array(cols[0], dtype=np.int64), zone=zone,
         min_age_months=np.array(cols[3], dtype=np.int64),
@@ -297,6 +301,7 @@ def _kitas(rows: list[tuple], zone: np.ndarray) -> engine.Kitas:
         opens=np.array([w[0] for w in windows]), closes=np.array([w[1] for w in windows]),
         free_places=np.zeros((len(rows), len(AGE_GROUP_EDGES) - 1), dtype=np.int64),
         fee=_float(cols[5]), age_group_edges=np.array(AGE_GROUP_EDGES),
+        fee_min=np.tile(low, (len(rows), 1)), fee_max=np.tile(high, (len(rows), 1)),
     )  # fmt: skip
 
 

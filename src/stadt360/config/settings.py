@@ -366,6 +366,9 @@ STADT360_REGION = os.environ.get("STADT360_REGION", "gera")
 STADT360_SHARED_DATA = Path(
     os.environ.get("STADT360_SHARED_DATA", PROJECT_DIR.parent / "shared" / "data")
 )
+# Average additional health contribution (Zusatzbeitrag) for net pay, as a fraction:
+# 2026 = 0.029 (BMG announcement under § 242a SGB V); update yearly.
+STADT360_HEALTH_EXTRA_RATE = float(os.environ.get("STADT360_HEALTH_EXTRA_RATE", "0.029"))
 # Map tiles: empty means "no tiles configured"; maps then say so and the lists carry everything.
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")

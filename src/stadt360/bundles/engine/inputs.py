@@ -100,7 +100,9 @@ class Kitas:
     A child of age a (months) may go to Kita k when ``min_age_months[k] <= a <
     max_age_months[k]`` and ``free_places[k, g] > 0`` for the age group g with
     ``age_group_edges[g] <= a < age_group_edges[g + 1]`` (free at the start date, as
-    counted by the caller). ``fee`` is €/month, NaN when unknown.
+    counted by the caller). ``fee`` is €/month, NaN when unknown. ``fee_min``/``fee_max``
+    (shape n_kitas × n_groups, optional) are the range a child of group g pays at Kita k
+    when ``fee`` is unknown — e.g. from the city's fee schedule; NaN = no idea at all.
     """
 
     ids: np.ndarray
@@ -112,6 +114,9 @@ class Kitas:
     free_places: np.ndarray
     fee: np.ndarray
     age_group_edges: np.ndarray = field(default_factory=lambda: np.array([0, 36, 84]))
+    # None (the default) becomes all NaN in __post_init__; afterwards always an array.
+    fee_min: np.ndarray = None  # type: ignore[assignment]
+    fee_max: np.ndarray = None  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
         for name in ("ids", "zone", "min_age_months", "max_age_months", "age_group_edges"):
@@ -121,6 +126,10 @@ class Kitas:
         groups = len(self.age_group_edges) - 1
         places = _arr(np.reshape(self.free_places, (len(self.ids), groups)), np.int64)
         object.__setattr__(self, "free_places", places)
+        for name in ("fee_min", "fee_max"):
+            value = getattr(self, name)
+            value = np.full(places.shape, np.nan) if value is None else value
+            object.__setattr__(self, name, _arr(np.reshape(value, places.shape), np.float64))
         if places.shape[1] != len(self.age_group_edges) - 1:
             raise ValueError("Kitas: free_places needs one column per age group")
         arrays = {k: v for k, v in vars(self).items() if k != "age_group_edges"}
@@ -191,14 +200,42 @@ class Region:
 class Household:
     """Who needs the bundle. Child ages are in months at the start date (``Wishes.start_day``).
 
-    ``tax_class`` None derives it (see docs/engine.md); ``other_net_income`` is net
-    €/month of other household members that the bundle's job does not replace.
+    ``tax_class`` None derives it from ``adults``, ``married`` and the children (see
+    docs/engine.md, "Money"); ``married`` also covers a registered partnership;
+    ``other_net_income`` is net €/month of other household members that the bundle's job
+    does not replace. Absurd combinations raise ``ValueError`` (``money.check_tax_class``).
     """
 
     adults: int = 1
     child_age_months: tuple[int, ...] = ()
     other_net_income: float = 0.0
     tax_class: int | None = None
+    married: bool = False
+
+    def __post_init__(self) -> None:
+        from .money import check_tax_class  # money imports this module
+
+        check_tax_class(self)
+
+
+@dataclass(frozen=True)
+class MoneyParams:
+    """Money parameters a deployment may set (Django: ``STADT360_HEALTH_EXTRA_RATE``).
+
+    ``health_extra_rate``: the average additional health contribution (Zusatzbeitrag) as
+    a fraction; 2026: 2.9 % (BMG, § 242a SGB V). ``kita_free_months``: months before
+    school entry in which the law of the Land waives the Kita fee (Thuringia 2026: 24,
+    § 30 Abs. 1 ThürKigaG; the Django side takes it from ``childcare.fees``).
+    """
+
+    health_extra_rate: float = 0.029
+    kita_free_months: int = 24
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.health_extra_rate <= 0.1:
+            raise ValueError("health_extra_rate must lie between 0 and 0.1")
+        if not 0 <= self.kita_free_months <= 72:
+            raise ValueError("kita_free_months must lie between 0 and 72")
 
 
 @dataclass(frozen=True)
@@ -242,3 +279,4 @@ class BundleQuery:
     weights: Weights = Weights()
     k: int = 10
     relax: bool = True
+    money_params: MoneyParams = MoneyParams()

@@ -47,6 +47,8 @@ class Bundle:
     daily_minutes: int
     money: dict[str, float]
     reasons: tuple[Reason, ...]
+    # One entry per child with a Kita place, in child order: (child, money.ChildFee).
+    fees: tuple[tuple[int, tuple[float, float, str]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

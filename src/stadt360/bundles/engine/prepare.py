@@ -170,13 +170,14 @@ def mode_indices(region: Region, query: BundleQuery) -> np.ndarray:
 def household_money(
     gross: np.ndarray, query: BundleQuery, n_children: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(net pay, household net money incl. other income and Kindergeld) per job."""
+    """(net pay, household net money incl. other income and Kindergeld) per job.
+
+    ``money.household_money`` is the one rule (the oracle calls it too); net pay is what
+    it adds on top of the household's other money.
+    """
     household = query.household
-    tax_class = household.tax_class or money.tax_class_for(
-        household.adults, n_children, household.other_net_income
-    )
-    net = money.net_monthly(gross, tax_class, n_children)
-    return net, net + household.other_net_income + money.kindergeld(n_children)
+    total = money.household_money(gross, household, query.money_params)
+    return total - (household.other_net_income + money.kindergeld(n_children)), total
 
 
 def _count_removed(masks: dict[str, np.ndarray], kind: str) -> dict[str, tuple[str, int, int]]:

@@ -4,6 +4,7 @@ Reasons are codes with numbers only (times of day as minutes after midnight, mon
 euros, shares as fractions); the Django side words them (``bundles.sentences``)."""
 
 import itertools
+from dataclasses import replace
 
 import numpy as np
 
@@ -74,23 +75,57 @@ def hours_reasons(
     return out
 
 
-def money_of(p: Prepared, found: Found, i: int) -> tuple[dict[str, float], bool]:
-    """Monthly balance of bundle i, and whether all Kita fees were known."""
-    fees, known = 0.0, True
+def child_fees(p: Prepared, found: Found, i: int) -> tuple[tuple[int, money.ChildFee], ...]:
+    """Each Kita child's fee (provider, free by law, schedule range or unknown)."""
+    kitas, out = p.region.kitas, []
     for child, options in enumerate(p.care):
         if options.need.kind is CareKind.KITA:
-            fee = float(p.region.kitas.fee[options.source[found.care[i][child]]])
-            known &= not np.isnan(fee)
-            fees += 0.0 if np.isnan(fee) else fee
+            pos = int(found.care[i][child])
+            k, g = int(options.source[pos]), int(options.group[pos])
+            fee = money.child_fee(
+                float(kitas.fee[k]), float(kitas.fee_min[k, g]), float(kitas.fee_max[k, g]),
+                options.need.age_months, p.query.money_params,
+            )  # fmt: skip
+            out.append((child, fee))
+    return tuple(out)
+
+
+def money_of(
+    p: Prepared, found: Found, i: int
+) -> tuple[dict[str, float], tuple[tuple[int, money.ChildFee], ...]]:
+    """Monthly balance of bundle i, and each Kita child's fee."""
+    fees = child_fees(p, found, i)
     j = found.job[i]
     out = money.balance(
         net_pay=float(p.job_net_pay[j]),
         other_net_income=p.query.household.other_net_income,
         children=p.n_children,
         warm_rent=float(p.flat_rent[found.flat[i]]),
-        kita_fees=fees,
+        kita_fees=sum(fee.min for _, fee in fees if fee.exact),
+        fees=tuple(fee for _, fee in fees),
     )
-    return {"gross": round(float(p.job_gross[j]), 2), **out}, known
+    return {"gross": round(float(p.job_gross[j]), 2), **out}, fees
+
+
+def extra_euros(bundle: Bundle, best: Bundle) -> int | None:
+    """Remaining money vs the best bundle, or None when an unknown fee makes it unsure.
+
+    Fees of a child at the same Kita in both bundles cancel out; any other inexact fee
+    leaves the difference open, and no saving is claimed on it.
+    """
+    shared = {(pick.child, pick.id) for pick in bundle.care} & {
+        (pick.child, pick.id) for pick in best.care
+    }
+    ids = {pick.child: pick.id for pick in bundle.care}
+    best_ids = {pick.child: pick.id for pick in best.care}
+    for child, (low, high, _source) in bundle.fees:
+        if low != high and (child, ids[child]) not in shared:
+            return None
+    for child, (low, high, _source) in best.fees:
+        if low != high and (child, best_ids[child]) not in shared:
+            return None
+    # Shared inexact fees are left out of both "remaining" figures, so they cancel.
+    return round(bundle.money["remaining"] - best.money["remaining"])
 
 
 def _care_picks(p: Prepared, found: Found, i: int) -> tuple[CarePick, ...]:
@@ -118,7 +153,7 @@ def _job_reasons(p: Prepared, found: Found, i: int) -> list[Reason]:
 def bundle_at(p: Prepared, found: Found, i: int, best: Bundle | None) -> Bundle:
     """Bundle i with everything the presentation layer shows."""
     morning, evening, stops = legs(p, found, i)
-    balance, fees_known = money_of(p, found, i)
+    balance, fees = money_of(p, found, i)
     mode = p.region.travel.modes[int(found.mode[i])]
     daily = int(found.daily[i])
     reasons: list[Reason] = [
@@ -127,21 +162,11 @@ def bundle_at(p: Prepared, found: Found, i: int, best: Bundle | None) -> Bundle:
     reasons += hours_reasons(p, found, i, morning, evening, stops)
     reasons += [
         ("rent_share", {"share": round(balance["rent_share"], 2)}),
-        ("remaining_money", {"euros": round(balance["remaining"])}),
+        ("remaining_money", _remaining_params(balance)),
     ]
-    if not fees_known:
-        reasons.append(("kita_fee_unknown", {}))
+    if not all(fee.exact for _, fee in fees):
+        reasons.append(("kita_fee_unknown", _fee_range(balance)))
     reasons += _job_reasons(p, found, i)
-    if best is not None:
-        reasons.append(
-            (
-                "compared_to_best",
-                {
-                    "extra_minutes": daily - best.daily_minutes,
-                    "extra_euros": round(balance["remaining"] - best.money["remaining"]),
-                },
-            )
-        )
     j, f = found.job[i], found.flat[i]
     terms = {
         "commute": float(found.commute[i]),
@@ -149,7 +174,7 @@ def bundle_at(p: Prepared, found: Found, i: int, best: Bundle | None) -> Bundle:
         "job_fit": float(p.region.jobs.fit[p.job_index[j]]),
         "flat_fit": float(p.region.flats.fit[p.flat_index[f]]),
     }
-    return Bundle(
+    bundle = Bundle(
         rank=i + 1,
         job_index=int(p.job_index[j]),
         job_id=int(p.region.jobs.ids[p.job_index[j]]),
@@ -164,7 +189,42 @@ def bundle_at(p: Prepared, found: Found, i: int, best: Bundle | None) -> Bundle:
         daily_minutes=daily,
         money=balance,
         reasons=tuple(reasons),
+        fees=tuple((child, (fee.min, fee.max, fee.source)) for child, fee in fees),
     )
+    return with_comparison(bundle, best)
+
+
+def _remaining_params(balance: dict[str, float]) -> dict[str, object]:
+    """What remains; with an inexact fee also the range (max NaN when open-ended)."""
+    params: dict[str, object] = {"euros": round(balance["remaining"])}
+    if balance["remaining_min"] != balance["remaining_max"]:
+        params |= {
+            "min": _rounded(balance["remaining_min"]),
+            "max": round(balance["remaining_max"]),
+        }
+    return params
+
+
+def _fee_range(balance: dict[str, float]) -> dict[str, object]:
+    return {"min": round(balance["kita_fees_min"]), "max": _rounded(balance["kita_fees_max"])}
+
+
+def _rounded(value: float) -> int | None:
+    return None if np.isnan(value) else round(value)
+
+
+def with_comparison(bundle: Bundle, best: Bundle | None) -> Bundle:
+    """The bundle with its "compared with the best" reason (none for the best itself)."""
+    if best is None:
+        return bundle
+    reason: Reason = (
+        "compared_to_best",
+        {
+            "extra_minutes": bundle.daily_minutes - best.daily_minutes,
+            "extra_euros": extra_euros(bundle, best),
+        },
+    )
+    return replace(bundle, reasons=(*bundle.reasons, reason))
 
 
 def build_bundles(p: Prepared, found: Found) -> tuple[Bundle, ...]:

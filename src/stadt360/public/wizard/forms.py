@@ -76,6 +76,18 @@ class HouseholdForm(KernForm):
         max_value=50_000,
         required=False,
     )
+    married = forms.TypedChoiceField(
+        label=_("Are the adults married or in a registered partnership?"),
+        help_text=_(
+            "Only matters with two or more adults: it decides the tax class and so the net pay."
+        ),
+        choices=[("no", _("No")), ("yes", _("Yes"))],
+        coerce=lambda value: value == "yes",
+        empty_value=None,
+        initial="no",
+        required=False,
+        widget=forms.RadioSelect,
+    )
 
     def __init__(
         self, data: QueryDict | None = None, *, child_rows: Sequence[str] = (), **kwargs: Any
@@ -90,6 +102,14 @@ class HouseholdForm(KernForm):
         if len(self.child_rows()) > MAX_CHILDREN:
             raise forms.ValidationError(
                 _("At most %(max)d children can be entered.") % {"max": MAX_CHILDREN}
+            )
+        if cleaned.get("married") and (cleaned.get("adults") or 1) < 2:
+            self.add_error(
+                "married",
+                _(
+                    "A marriage or registered partnership needs two adults: set the number "
+                    "of adults to 2 or answer “No”."
+                ),
             )
         return cleaned
 

@@ -23,6 +23,16 @@ from stadt360.bundles.schemas import (
 from stadt360.core.templatetags.formatting import format_money, format_number
 
 from .forms import WEIGHT_CHOICES, WEIGHT_KEYS, FlatForm, JobForm, PrioritiesForm
+from .money_text import (
+    best_columns,
+    euro_difference,
+    fee_text,
+    fees_line,
+    money_range,
+    monthly_costs,
+    remaining_range,
+    rounded,
+)
 from .querystring import number
 
 SORTS = {
@@ -58,10 +68,6 @@ def _care_key(part: CarePart) -> str:
     return f"s{part.school.id}" if part.school else "n"
 
 
-def monthly_costs(bundle: Bundle) -> float:
-    return bundle.money.warm_rent + bundle.money.kita_fees
-
-
 def verdict_label(bundle: Bundle) -> str:
     return str(VERDICTS.get(bundle.verdict, bundle.verdict))
 
@@ -71,8 +77,12 @@ def compromise_line(bundle: Bundle, best: Bundle) -> str:
     if bundle_key(bundle) == bundle_key(best):
         return _("The best match for your priorities.")
     minutes = round(bundle.commute.minutes - best.commute.minutes)
-    euros = round(bundle.money.remaining - best.money.remaining)
+    euros = euro_difference(bundle, best)
     worse, better = _differences(minutes, euros)
+    if euros is None:
+        better = ", ".join(
+            filter(None, [better, _("costs not comparable (a Kita fee is not known)")])
+        )
     if worse and better:
         return _("%(worse)s, in return %(better)s.") % {"worse": worse, "better": better}
     if worse:
@@ -82,7 +92,7 @@ def compromise_line(bundle: Bundle, best: Bundle) -> str:
     return _("Similar trips and costs; the job or flat fits your wishes a little less.")
 
 
-def _differences(minutes: int, euros: int) -> tuple[str, str]:
+def _differences(minutes: int, euros: int | None) -> tuple[str, str]:
     worse: list[str] = []
     better: list[str] = []
     if abs(minutes) >= MINUTES_NOTICEABLE:
@@ -92,7 +102,7 @@ def _differences(minutes: int, euros: int) -> tuple[str, str]:
             abs(minutes),
         ) % {"n": abs(minutes), "dir": _("more") if minutes > 0 else _("less")}
         (worse if minutes > 0 else better).append(text)
-    if abs(euros) >= EUROS_NOTICEABLE:
+    if euros is not None and abs(euros) >= EUROS_NOTICEABLE:
         template = (
             _("%(amount)s more left each month")
             if euros > 0
@@ -178,8 +188,10 @@ class Card:
     legs: list[str]
     job_url: str
     flat_url: str
-    care: list[tuple[CarePart, str]]
+    care: list[tuple[CarePart, str, str]]  # part, its page, its fee in words
     map_url: str = ""
+    fees: str = ""
+    remaining: str = ""
 
 
 def cards(
@@ -203,8 +215,10 @@ def _card(bundle: Bundle, best: Bundle, map_url: Callable[[str], str]) -> Card:
         legs=[leg_text(leg) for leg in bundle.commute.legs],
         job_url=offer_url("job", bundle.job.id),
         flat_url=offer_url("flat", bundle.flat.id),
-        care=[(part, _care_url(part)) for part in bundle.care],
+        care=[(part, _care_url(part), fee_text(part)) for part in bundle.care],
         map_url=map_url(key),
+        fees=fees_line(bundle),
+        remaining=money_range(*remaining_range(bundle)),
     )
 
 
@@ -217,7 +231,7 @@ def _care_url(part: CarePart) -> str:
 SORT_KEYS: dict[str, Callable[[Bundle], tuple[float, ...]]] = {
     "overall": lambda bundle: (bundle.rank,),
     "commute": lambda bundle: (bundle.commute.minutes, bundle.rank),
-    "cost": lambda bundle: (monthly_costs(bundle), bundle.rank),
+    "cost": lambda bundle: (monthly_costs(bundle)[1], monthly_costs(bundle)[0], bundle.rank),
 }
 
 
@@ -237,9 +251,11 @@ def compare_rows(chosen: Sequence[Card]) -> list[CompareRow]:
     bundles = [card.bundle for card in chosen]
 
     def ranked(label: str, cells: list[str], values: list[float], higher: bool) -> CompareRow:
-        target = max(values) if higher else min(values)
-        best = frozenset(i for i, v in enumerate(values) if v == target and len(set(values)) > 1)
-        return CompareRow(label, cells, best)
+        return CompareRow(label, cells, best_columns([(v, v) for v in values], higher))
+
+    def ranged(label: str, ranges: list[tuple[float, float]], higher: bool) -> CompareRow:
+        cells = [money_range(low, high) for low, high in ranges]
+        return CompareRow(label, cells, best_columns(ranges, higher))
 
     return [
         CompareRow(_("Verdict"), [card.verdict for card in chosen], frozenset()),
@@ -252,18 +268,12 @@ def compare_rows(chosen: Sequence[Card]) -> list[CompareRow]:
             [round(b.commute.minutes) for b in bundles],
             higher=False,
         ),
-        ranked(
+        ranged(
             _("Warm rent and Kita fees per month"),
-            [format_money(round(monthly_costs(b))) for b in bundles],
-            [round(monthly_costs(b)) for b in bundles],
+            [rounded(monthly_costs(b)) for b in bundles],
             higher=False,
         ),
-        ranked(
-            _("Left each month"),
-            [format_money(round(b.money.remaining)) for b in bundles],
-            [round(b.money.remaining) for b in bundles],
-            higher=True,
-        ),
+        ranged(_("Left each month"), [rounded(remaining_range(b)) for b in bundles], higher=True),
         ranked(
             _("Opening hours and working hours"),
             [card.hours_verdict for card in chosen],

@@ -92,6 +92,7 @@ def _household(form: HouseholdForm) -> dict[str, Any]:
         "adults": form.cleaned_data["adults"],
         "children": [{"birth_date": day} for day in form.children()],
         "other_net_income": form.cleaned_data["income"] or 0.0,
+        "married": bool(form.cleaned_data["married"]),
     }
 
 
@@ -142,6 +143,8 @@ def _pairs(query: BundleQuery) -> Iterable[tuple[str, str]]:
     household, job, flat = query.household, query.job, query.flat
     yield "adults", str(household.adults)
     yield from _optional("income", household.other_net_income or None)
+    if household.married:
+        yield "married", "yes"
     yield from ((CHILD_KEY, child.birth_date.isoformat()) for child in household.children)
     yield from _optional("q", job.query)
     yield from _optional("occupation", job.occupation)
