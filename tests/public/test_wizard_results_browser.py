@@ -97,9 +97,11 @@ def test_the_compact_page_is_under_a_third_of_its_former_height_with_compare_on_
 
     # compare is reachable from the top, before the first card
     top_compare = page.locator(".s360-compare-bar button")
-    box = top_compare.bounding_box()
-    assert box is not None and box["y"] + box["height"] <= DESKTOP["height"]
-    assert box["y"] < (first.bounding_box() or {"y": 0})["y"]
+    box, card = top_compare.bounding_box(), first.bounding_box()
+    assert box is not None
+    assert card is not None
+    assert box["y"] + box["height"] <= DESKTOP["height"]
+    assert box["y"] < card["y"]
     boxes = page.locator('input[name="bundle"]')
     boxes.nth(0).check()
     boxes.nth(1).check()

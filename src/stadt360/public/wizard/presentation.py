@@ -172,9 +172,10 @@ def day_line(bundle: Bundle) -> str:
             _("%(time)s at work") % {"time": _clock_at(start)},
         ]
     minutes = round(commute.minutes)
-    travel = ngettext(
-        "%(n)d min. a day %(mode)s", "%(n)d min. a day %(mode)s", minutes
-    ) % {"n": minutes, "mode": MODE_LABELS.get(commute.mode, commute.mode)}
+    travel = ngettext("%(n)d min. a day %(mode)s", "%(n)d min. a day %(mode)s", minutes) % {
+        "n": minutes,
+        "mode": MODE_LABELS.get(commute.mode, commute.mode),
+    }
     return _("Your day: %(route)s · %(travel)s") % {"route": " → ".join(route), "travel": travel}
 
 
