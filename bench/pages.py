@@ -193,7 +193,7 @@ def run(args: argparse.Namespace) -> str:
 def measure(base: str, args: argparse.Namespace) -> str:
     results_url, floor_url = base + family_path(), base + FLOOR_PATH
     with urllib.request.urlopen(results_url, timeout=120) as response:
-        cards = response.read().count(b'class="kern-card s360-bundle"')
+        cards = response.read().count(b'name="bundle" value="')
     print(f"family profile: {cards} bundle cards on the results page", flush=True)
     for url in (results_url, floor_url):  # warm up: snapshot, templates, connections
         phase(url, min(args.users, 4), max(args.users // 2, 2))

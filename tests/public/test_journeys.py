@@ -114,6 +114,7 @@ def test_a_family_finds_bundles_opens_a_map_compares_and_reads_it_in_english(
     expect(page.locator("#results-heading")).to_be_focused()
     expect(page.locator("#result-status")).to_contain_text(re.compile(r"\d"))
 
+    cards.first.locator("summary").click()  # the map link is among the details
     cards.first.get_by_role("link", name=re.compile("map|Karte", re.I)).click()
     expect(page.locator(".s360-stop--flat")).to_have_count(1)
     expect(page.locator(".s360-stop--job")).to_have_count(1)
@@ -122,7 +123,8 @@ def test_a_family_finds_bundles_opens_a_map_compares_and_reads_it_in_english(
     boxes = page.locator('input[name="bundle"]')
     boxes.nth(0).check()
     boxes.nth(1).check()
-    page.get_by_role("button", name=re.compile("Compare|Vergleich", re.I)).click()
+    # the compare button at the top of the list (a second one follows the last card)
+    page.get_by_role("button", name=re.compile("Compare|Vergleich", re.I)).first.click()
     expect(page.locator('th[scope="col"]')).to_have_count(2)
     check(page, axe_check, screenshot, "compare", seen)
 

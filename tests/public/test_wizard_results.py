@@ -1,12 +1,15 @@
 """Results, compare and map pages against the real bundle service and factory-made offers."""
 
 import datetime
+import math
 import re
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core.cache import cache
+from django.http import QueryDict
+from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -64,7 +67,7 @@ def test_a_family_gets_complete_bundles_with_day_month_and_plan(client: Client, 
     html = results(client, FAMILY)
     keys = bundle_keys(html)
     assert len(keys) >= 3
-    assert html.count('class="kern-card s360-bundle"') == len(keys)
+    assert len(re.findall(r'<article class="kern-card[^"]* s360-bundle"', html)) == len(keys)
     assert "Pflegefachkraft" in html
     assert "Kita Testhaus" in html
     # the day, the month, opening hours against working hours, and links to detail pages
@@ -222,3 +225,77 @@ def test_compare_says_one_room_not_one_rooms(client: Client, city: None) -> None
     cells = re.findall(r"\d rooms?, \d+ m²", html)
     assert cells, "no flat row in the comparison"
     assert not [cell for cell in cells if cell.startswith("1 rooms")]
+
+
+def test_each_card_shows_the_day_and_the_month_in_one_line_and_the_rest_on_demand(
+    client: Client, city: None
+) -> None:
+    html = results(client, FAMILY)
+    keys = bundle_keys(html)
+    # the morning with times (work starts 8:00 in this city), minutes per day and the mode
+    days = re.findall(r'class="kern-body s360-bundle__line s360-bundle__day">([^<]+)</p>', html)
+    assert len(days) == len(keys)
+    assert all(
+        re.fullmatch(
+            r"Your day: \d{1,2}:\d\d from home( → [^→]+)+ → 8:00 at work · \d+ min\. a day "
+            r"(by bus and tram|by bicycle|on foot)",
+            day,
+        )
+        for day in days
+    ), days
+    months = re.findall(r"s360-bundle__month\">(.+?)</p>", html)
+    assert len(months) == len(keys)
+    assert all(
+        re.search(r"Warm rent €\d+ · Kita fees €300 · <strong>about €[\d,]+ left", m)
+        for m in months
+    )
+    # legs, the money table, reasons and the map wait behind one native disclosure per card
+    assert html.count('<details class="kern-accordion s360-bundle__details">') == len(keys)
+    assert re.search(r"<details[^>]*>\s*<summary[^>]*>.*?</summary>.*?s360-timeline", html, re.S)
+
+
+def test_the_departure_is_the_work_start_minus_the_morning_rounded_up(
+    client: Client, city: None
+) -> None:
+    from stadt360.public.wizard import lookups, presentation
+    from stadt360.public.wizard.querystring import decode
+
+    decoded = decode(QueryDict(FAMILY))
+    assert decoded.query is not None
+    bundle = lookups.search(decoded.query, decoded.pins).bundles[0]
+    leave = 8 * 60 - math.ceil(bundle.commute.one_way_minutes)
+    assert presentation.day_line(bundle).startswith(
+        f"Your day: {leave // 60}:{leave % 60:02d} from home → "
+    )
+
+
+def test_an_unknown_kita_fee_is_said_and_never_counted_as_zero(client: Client) -> None:
+    day = {"shift_start": datetime.time(8, 0), "shift_end": datetime.time(15, 30)}
+    JobFactory.create_batch(2, title="Pflegefachkraft (m/w/d)", skills=["Pflege"], **day)
+    FlatFactory(rooms=3, cold_rent=450)
+    kita = KitaFactory(monthly_fee=None)
+    FreePlaceFactory(kita=kita, min_age_months=0, max_age_months=78, count=3)
+    html = results(client, FAMILY)
+    assert bundle_keys(html)
+    # no figure from the Kita: the city's estimated range, said as such, and what remains
+    # as a range too; never 0 €
+    assert re.search(r"Kita fees €\d+ to €\d+ \(fee not stated, estimate\)", html)
+    assert re.search(r"about €[\d,]+ to €[\d,]+ left", html)
+    assert "Kita fees €0" not in html
+
+
+def test_the_start_line_lists_each_part_with_its_date_and_gap() -> None:
+    card = {
+        "starts": [
+            {"part_label": "Job", "date": datetime.date(2027, 3, 1), "gap_weeks": 0},
+            {"part_label": "Kita · child 1", "date": datetime.date(2027, 4, 1), "gap_weeks": 5},
+            {"part_label": "Flat", "date": None, "gap_weeks": 0},
+        ]
+    }
+    html = render_to_string("public/wizard/partials/_card_starts.html", {"card": card})
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert text.startswith("Start: Job from ")
+    assert "Kita · child 1 from " in text
+    assert "(5 weeks later)" in text
+    assert text.endswith("Flat date not stated")
+    assert render_to_string("public/wizard/partials/_card_starts.html", {"card": {}}).strip() == ""

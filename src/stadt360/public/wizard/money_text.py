@@ -65,15 +65,20 @@ def fee_text(part: CarePart) -> str:
     return amount + str(FEE_SOURCES.get(fee.source, fee.source))
 
 
-def fees_line(bundle: Bundle) -> str:
-    """The month's Kita line: "− 150 €", "− 110 € to 230 € (fee unknown, estimate)"."""
+def fees_amount(bundle: Bundle) -> str:
+    """The month's Kita fees: "150 €", "110 € to 230 € (fee not stated, estimate)"."""
     low, high = monthly_costs(bundle)
     rent = bundle.money.warm_rent
     if bundle.money.kita_fees_known:
-        return "− " + format_money(round(low - rent))
-    return _("− %(range)s (fee not stated, estimate)") % {
+        return format_money(round(low - rent))
+    return _("%(range)s (fee not stated, estimate)") % {
         "range": money_range(low - rent, high - rent)
     }
+
+
+def fees_line(bundle: Bundle) -> str:
+    """The money table's Kita line: "− 150 €", "− 110 € to 230 € (fee not stated, estimate)"."""
+    return "− " + fees_amount(bundle)
 
 
 def _inexact_kitas(bundle: Bundle) -> set[tuple[int, int]]:

@@ -3,6 +3,7 @@
 Pure functions over ``bundles.schemas`` (the response contract); no database, no request.
 """
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ from .money_text import (
     best_columns,
     euro_difference,
     fee_text,
+    fees_amount,
     fees_line,
     money_range,
     monthly_costs,
@@ -149,6 +151,65 @@ def hours_lines(bundle: Bundle) -> list[str]:
     return lines
 
 
+def _minute_of_day(value: str | None) -> int | None:
+    """ "07:15" or "07:15:00" → 435 (minutes after midnight); None when not stated."""
+    if not value:
+        return None
+    hours, minutes = value.split(":")[:2]
+    return int(hours) * 60 + int(minutes)
+
+
+def _clock_at(minute: int) -> str:
+    minute %= 24 * 60
+    return f"{minute // 60}:{minute % 60:02d}"
+
+
+def day_line(bundle: Bundle) -> str:
+    """The morning in one line: "7:10 from home → Kita Rappelkiste → 8:00 at work · 22 min. a
+    day by bicycle". The departure is the work start minus the morning's minutes rounded up
+    (never optimistic); without a stated work start the route is shown without times."""
+    commute = bundle.commute
+    # The evening visits the same stops in reverse order: the first half of the legs is the morning.
+    morning = commute.legs[: len(commute.legs) // 2]
+    stops = [leg.destination for leg in morning[:-1]]
+    start = _minute_of_day(bundle.job.shift_start)
+    if start is None:
+        route = [_("home"), *stops, _("work")]
+    else:
+        leave = start - math.ceil(commute.one_way_minutes)
+        route = [
+            _("%(time)s from home") % {"time": _clock_at(leave)},
+            *stops,
+            _("%(time)s at work") % {"time": _clock_at(start)},
+        ]
+    minutes = round(commute.minutes)
+    travel = ngettext("%(n)d min. a day %(mode)s", "%(n)d min. a day %(mode)s", minutes) % {
+        "n": minutes,
+        "mode": MODE_LABELS.get(commute.mode, commute.mode),
+    }
+    return _("Your day: %(route)s · %(travel)s") % {"route": " → ".join(route), "travel": travel}
+
+
+@dataclass(frozen=True)
+class Month:
+    """The card's month line: warm rent in whole euros, the Kita fees and what remains in
+    words (an amount, or a range when a fee is estimated — never 0 for an unknown fee)."""
+
+    warm_rent: int
+    kita_fees: str
+    remaining: str
+    has_care: bool
+
+
+def month(bundle: Bundle) -> Month:
+    return Month(
+        warm_rent=round(bundle.money.warm_rent),
+        kita_fees=fees_amount(bundle),
+        remaining=money_range(*remaining_range(bundle)),
+        has_care=any(part.kita for part in bundle.care),
+    )
+
+
 def hours_verdict(bundle: Bundle) -> str:
     if bundle.hours_covered is None:
         return _("not known")
@@ -189,6 +250,9 @@ class Card:
     job_url: str
     flat_url: str
     care: list[tuple[CarePart, str, str]]  # part, its page, its fee in words
+    day: str
+    month: Month
+    demo: bool
     map_url: str = ""
     fees: str = ""
     remaining: str = ""
@@ -216,10 +280,18 @@ def _card(bundle: Bundle, best: Bundle, map_url: Callable[[str], str]) -> Card:
         job_url=offer_url("job", bundle.job.id),
         flat_url=offer_url("flat", bundle.flat.id),
         care=[(part, _care_url(part), fee_text(part)) for part in bundle.care],
+        day=day_line(bundle),
+        month=month(bundle),
+        demo=_has_demo(bundle),
         map_url=map_url(key),
         fees=fees_line(bundle),
         remaining=money_range(*remaining_range(bundle)),
     )
+
+
+def _has_demo(bundle: Bundle) -> bool:
+    places = [bundle.job, bundle.flat, *(part.kita or part.school for part in bundle.care)]
+    return any(place.is_demo for place in places if place is not None)
 
 
 def _care_url(part: CarePart) -> str:
