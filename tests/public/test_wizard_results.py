@@ -245,8 +245,10 @@ def test_each_card_shows_the_day_and_the_month_in_one_line_and_the_rest_on_deman
     ), days
     months = re.findall(r"s360-bundle__month\">(.+?)</p>", html)
     assert len(months) == len(keys)
+    # 150 € for the one-year-old; the four-year-old is in the last two years before school,
+    # fee-free by Thuringian law (§ 30 ThürKigaG)
     assert all(
-        re.search(r"Warm rent €\d+ · Kita fees €300 · <strong>about €[\d,]+ left", m)
+        re.search(r"Warm rent €\d+ · Kita fees €150 · <strong>about €[\d,]+ left", m)
         for m in months
     )
     # legs, the money table, reasons and the map wait behind one native disclosure per card
