@@ -161,9 +161,7 @@ def constraint_name(name: str) -> str:
         return _("free place for child %(number)s") % {"number": child}
     if name.startswith("care_start_child_"):
         child = int(name.rsplit("_", 1)[1]) + 1
-        return _("fixed start date: care place for child %(number)s free in time") % {
-            "number": child
-        }
+        return _("fixed start date for child %(number)s") % {"number": child}
     names = {
         "min_salary": pgettext("wish", "minimum salary"),
         "max_warm_rent": pgettext("wish", "maximum rent"),

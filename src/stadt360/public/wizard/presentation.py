@@ -3,8 +3,10 @@
 Pure functions over ``bundles.schemas`` (the response contract); no database, no request.
 """
 
+import datetime
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TypedDict
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -20,9 +22,9 @@ from stadt360.bundles.schemas import (
     Mode,
     Place,
 )
-from stadt360.core.templatetags.formatting import format_money, format_number
+from stadt360.core.templatetags.formatting import format_date, format_money, format_number
 
-from .forms import WEIGHT_CHOICES, WEIGHT_KEYS, FlatForm, JobForm, PrioritiesForm
+from .forms import START_CHOICES, WEIGHT_CHOICES, WEIGHT_KEYS, FlatForm, JobForm, PrioritiesForm
 from .querystring import number
 
 SORTS = {
@@ -167,6 +169,43 @@ def offer_url(kind: str, pk: int) -> str:
         return ""
 
 
+class StartItem(TypedDict):
+    """One part of the card's start line: "Kita for child 1 from 1 Mar 2027 (9 weeks gap)"."""
+
+    part_label: str
+    date: datetime.date | None  # None: at once (today or earlier)
+    gap_weeks: int | None
+
+
+def start_items(bundle: Bundle, today: datetime.date | None = None) -> list[StartItem]:
+    """When each part starts: job, flat, then each care place (a later day than today is
+    shown as a date, with the gap after the household's start where there is one)."""
+    today = today or datetime.date.today()
+    starts = bundle.starts
+
+    def later(day: datetime.date | None) -> datetime.date | None:
+        return day if day is not None and day > today else None
+
+    care_days = {care.child: care.date for care in starts.care}
+    items: list[StartItem] = [
+        {"part_label": _("Job"), "date": later(starts.job), "gap_weeks": None},
+        {"part_label": _("Flat"), "date": later(starts.flat), "gap_weeks": None},
+    ]
+    for part in bundle.care:
+        kind = "kita" if part.kita else "school" if part.school else ""
+        if not kind:
+            continue
+        gap = part.kita.gap_weeks if part.kita else None
+        items.append(
+            {
+                "part_label": _care_label(kind, [part.child.index + 1]),
+                "date": later(care_days.get(part.child.index)),
+                "gap_weeks": gap or None,
+            }
+        )
+    return items
+
+
 @dataclass(frozen=True)
 class Card:
     bundle: Bundle
@@ -180,6 +219,7 @@ class Card:
     flat_url: str
     care: list[tuple[CarePart, str]]
     map_url: str = ""
+    starts: list[StartItem] = field(default_factory=list)
 
 
 def cards(
@@ -205,6 +245,7 @@ def _card(bundle: Bundle, best: Bundle, map_url: Callable[[str], str]) -> Card:
         flat_url=offer_url("flat", bundle.flat.id),
         care=[(part, _care_url(part)) for part in bundle.care],
         map_url=map_url(key),
+        starts=start_items(bundle),
     )
 
 
@@ -383,6 +424,16 @@ def elimination_line(item: Elimination) -> str:
     }
 
 
+def start_label(query: BundleQuery) -> str:
+    """The household's start in words: the chosen window, or the date; "fixed" when so."""
+    day = query.start.date or query.job.start
+    if day:
+        text = _("From %(date)s") % {"date": format_date(day)}
+    else:
+        text = str(dict(START_CHOICES)[query.start.window.value])
+    return _("%(start)s (the date is fixed)") % {"start": text} if query.start.fixed else text
+
+
 def review_labels(query: BundleQuery) -> dict[str, object]:
     """The answers in words for the "check your answers" page, using the forms' own labels."""
     job_fields, flat_fields = JobForm.base_fields, FlatForm.base_fields
@@ -392,6 +443,7 @@ def review_labels(query: BundleQuery) -> dict[str, object]:
     weights = dict(WEIGHT_CHOICES)
     flat = query.flat
     return {
+        "start_label": start_label(query),
         "hours_label": hours[query.job.hours.value],
         "share_percent": round(flat.max_rent_share * 100) if flat.max_rent_share else None,
         "rooms_label": rooms(flat.min_rooms) if flat.min_rooms else "",
