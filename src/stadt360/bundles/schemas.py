@@ -178,6 +178,11 @@ class BundleQuery(Strict):
     pins: Pins = Pins()
     limit: Annotated[int, Field(ge=1, le=50)] = 10
 
+    @property
+    def start_date(self) -> datetime.date | None:
+        """The named start: ``start.date``, else the older ``job.start`` (None: a window)."""
+        return self.start.date or self.job.start
+
 
 # --- Response ---------------------------------------------------------------------------
 

@@ -74,13 +74,13 @@ def reference_date(query: BundleQuery, today: datetime.date | None) -> datetime.
     else today ("as soon as possible" and "in the next three months" both start today).
     Never before today."""
     today = today or timezone.localdate()
-    named = query.start.date or query.job.start
+    named = query.start_date
     return max(named, today) if named else today
 
 
 def start_window_days(query: BundleQuery) -> int:
     """Slack after the start: 91 days for "in the next three months" without a date."""
-    if query.start.date or query.job.start or query.start.window is not StartWindow.THREE_MONTHS:
+    if query.start_date or query.start.window is not StartWindow.THREE_MONTHS:
         return 0
     return THREE_MONTHS_DAYS
 

@@ -46,7 +46,7 @@ def plan(query: BundleQuery) -> list[plans.PlannedStep]:
     situation = plans.situation_with_catalogue(slug=SITUATION_SLUG)
     if situation is None:
         return []
-    start = query.start.date or query.job.start or datetime.date.today()
+    start = query.start_date or datetime.date.today()
     household = plans.Household(
         adults=query.household.adults,
         children=tuple(child.birth_date for child in query.household.children),

@@ -426,7 +426,7 @@ def elimination_line(item: Elimination) -> str:
 
 def start_label(query: BundleQuery) -> str:
     """The household's start in words: the chosen window, or the date; "fixed" when so."""
-    day = query.start.date or query.job.start
+    day = query.start_date
     if day:
         text = _("From %(date)s") % {"date": format_date(day)}
     else:

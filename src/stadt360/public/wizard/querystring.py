@@ -176,7 +176,7 @@ def _pairs(query: BundleQuery) -> Iterable[tuple[str, str]]:
 
 
 def _start_pairs(query: BundleQuery) -> Iterable[tuple[str, str]]:
-    day = query.start.date or query.job.start
+    day = query.start_date
     if day:
         yield "when", START_DATE
         yield "start", day.isoformat()
