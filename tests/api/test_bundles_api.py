@@ -111,8 +111,8 @@ def test_an_old_body_without_dates_still_works_and_gets_starts(client, family_wo
     for bundle in body["bundles"]:
         assert bundle["starts"]["job"] == today
         assert [c["child"] for c in bundle["starts"]["care"]] == [0, 1]
-        assert all(c["kita"]["available_from"] == today for c in bundle["care"])
-        assert all(c["kita"]["gap_weeks"] is None for c in bundle["care"])
+        assert all(c["available_from"] == today for c in bundle["care"])
+        assert all(c["gap_weeks"] is None for c in bundle["care"])
 
 
 def test_a_kita_place_free_later_is_a_compromise_or_left_out_when_fixed(
@@ -129,7 +129,7 @@ def test_a_kita_place_free_later_is_a_compromise_or_left_out_when_fixed(
     assert with_gap
     for bundle in with_gap:
         assert bundle["verdict"] == "compromise"
-        part = next(c["kita"] for c in bundle["care"] if c["kita"]["id"] == late.pk)
+        part = next(c for c in bundle["care"] if c["kita"]["id"] == late.pk)
         assert (part["available_from"], part["gap_weeks"]) == (later.isoformat(), 5)
         assert any(r["code"] == "care_starts_later" for r in bundle["reasons"])
 

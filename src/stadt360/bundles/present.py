@@ -130,7 +130,6 @@ def kita_part(
         **_place(kita, kita.name), opens=sentences.clock(opens) if opens == opens else None,
         closes=sentences.clock(closes) if closes == closes else None,
         monthly_fee=float(kita.monthly_fee) if kita.monthly_fee is not None else None,
-        available_from=start, gap_weeks=gap_weeks,
     )  # fmt: skip
 
 
@@ -177,17 +176,21 @@ def _care(
     start: datetime.date,
 ) -> list[schemas.CarePart]:
     parts = []
-    days, weeks = starts(bundle), gaps(bundle)
+    weeks = gaps(bundle)
     for pick in bundle.care:
-        child = _child(query, pick.child, start)
+        kita, school = None, None
         if pick.kind == "kita":
             opens, closes = region_kitas.opens[pick.index], region_kitas.closes[pick.index]
-            day = next((c.date for c in days.care if c.child == pick.child), None)
-            kita = kita_part(offers.kitas[pick.id], float(opens), float(closes), day,
-                             weeks.get(pick.child))  # fmt: skip
-            parts.append(schemas.CarePart(child=child, kita=kita))
+            kita = kita_part(offers.kitas[pick.id], float(opens), float(closes))
         else:
-            parts.append(schemas.CarePart(child=child, school=school_part(offers.schools[pick.id])))
+            school = school_part(offers.schools[pick.id])
+        parts.append(
+            schemas.CarePart(
+                child=_child(query, pick.child, start), kita=kita, school=school,
+                available_from=day_of(bundle.starts["care"][pick.child]),
+                gap_weeks=weeks.get(pick.child),
+            )
+        )  # fmt: skip
     return parts
 
 

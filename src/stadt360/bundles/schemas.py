@@ -220,13 +220,6 @@ class KitaPart(Place):
     opens: str | None = None
     closes: str | None = None
     monthly_fee: float | None = None
-    available_from: datetime.date | None = Field(
-        default=None, description="the day this child's place can start"
-    )
-    gap_weeks: int | None = Field(
-        default=None,
-        description="weeks the place starts after the household's start (None: no gap)",
-    )
 
 
 class SchoolPart(Place):
@@ -244,6 +237,13 @@ class CarePart(BaseModel):
     child: ChildRef
     kita: KitaPart | None = None
     school: SchoolPart | None = None
+    available_from: datetime.date | None = Field(
+        default=None, description="the day this child's place can start"
+    )
+    gap_weeks: int | None = Field(
+        default=None,
+        description="weeks the place starts after the household's start (None: no gap)",
+    )
 
 
 class Leg(BaseModel):

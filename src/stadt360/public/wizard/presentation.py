@@ -186,7 +186,6 @@ def start_items(bundle: Bundle, today: datetime.date | None = None) -> list[Star
     def later(day: datetime.date | None) -> datetime.date | None:
         return day if day is not None and day > today else None
 
-    care_days = {care.child: care.date for care in starts.care}
     items: list[StartItem] = [
         {"part_label": _("Job"), "date": later(starts.job), "gap_weeks": None},
         {"part_label": _("Flat"), "date": later(starts.flat), "gap_weeks": None},
@@ -195,12 +194,11 @@ def start_items(bundle: Bundle, today: datetime.date | None = None) -> list[Star
         kind = "kita" if part.kita else "school" if part.school else ""
         if not kind:
             continue
-        gap = part.kita.gap_weeks if part.kita else None
         items.append(
             {
                 "part_label": _care_label(kind, [part.child.index + 1]),
-                "date": later(care_days.get(part.child.index)),
-                "gap_weeks": gap or None,
+                "date": later(part.available_from),
+                "gap_weeks": part.gap_weeks or None,
             }
         )
     return items
