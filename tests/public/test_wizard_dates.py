@@ -119,3 +119,18 @@ def test_the_move_in_day_is_asked_and_only_then_leaves_out_later_flats(
     html = page(client, f"{ANSWERS}&move_in={soon}")
     assert cards(html)
     assert not any("Wohnung später" in card for card in cards(html))
+
+
+def test_the_summary_names_the_start_and_the_move_in_day(client: Client) -> None:
+    later = TODAY + datetime.timedelta(days=40)
+    answers = f"{ANSWERS}&when=date&start={later}&fixed=on&move_in={later}"
+    response = client.get(f"{reverse('public:wizard-review')}?{answers}")
+    html = response.content.decode()
+    assert response.status_code == 200
+    day = f"{later.day} {later:%b} {later.year}"
+    assert f"From {day} (the date is fixed)" in html
+    assert "Move in by" in html
+    assert html.count(day) >= 2
+    default = client.get(f"{reverse('public:wizard-review')}?{ANSWERS}").content.decode()
+    assert "In the next three months" in default
+    assert "flexible" in default
