@@ -40,8 +40,9 @@ class CareOptions:
 
     ``key`` is unique across Kitas and schools (Kitas first), so two children share a
     stop exactly when their keys are equal; ``kita``/``group`` drive the free-place check.
-    ``from_day`` is the day the place can start (None: no date logic), ``gap_days`` how
-    long after the household's start (plus its window) that is (0: no gap).
+    ``from_day`` is the day the place can start (``part_day``; ``NO_DAY`` when nothing
+    is known), ``gap_days`` how long after the household's start plus its window that is
+    (0: no gap).
     """
 
     need: ChildNeed
@@ -164,7 +165,6 @@ def kita_options(region: Region, query: BundleQuery, need: ChildNeed, base_key: 
     kitas = region.kitas
     fit = kita_fit(region, query, need.age_months)
     idx = np.flatnonzero(fit.place & date_ok(fit, query))
-    group = fit.group
     return CareOptions(
         need=need,
         source=idx,
@@ -174,7 +174,7 @@ def kita_options(region: Region, query: BundleQuery, need: ChildNeed, base_key: 
         opens=kitas.opens[idx],
         closes=kitas.closes[idx],
         kita=idx,
-        group=np.full(len(idx), group, np.int64),
+        group=np.full(len(idx), fit.group, np.int64),
         from_day=fit.from_day[idx],
         gap_days=fit.gap_days[idx],
     )
