@@ -34,7 +34,7 @@ WALK_15 = {**FAMILY, "mobility": {"modes": ["walk"], "max_commute_minutes": 15}}
 def engine_best_of(query: BundleQuery, repeats: int = 3) -> tuple[float, float, object]:
     """(best wall s, best CPU s, result) of engine.top_k on the query's candidate region."""
     start = services.reference_date(query, None)
-    region, _ = services.candidate_region(current_snapshot(), query, start)
+    region, _ = services.candidate_region(current_snapshot(), query)
     engine_query = services.engine_query(query, start)
     wall, cpu, result = float("inf"), float("inf"), None
     for _ in range(repeats):

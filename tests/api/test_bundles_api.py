@@ -1,8 +1,11 @@
 """POST /api/v1/bundles/search: the contract of the issue, and 422 (never 500) on bad input."""
 
+import datetime
+
 import pytest
 
 from tests.bundles.worlds import PRESCHOOLER, TODDLER
+from tests.factories import FreePlaceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +70,9 @@ def test_impossible_wishes_answer_with_relaxations(client, family_world) -> None
         ({"limit": 10_000}, None),
         ({"unknown": 1}, None),
         ({"job": {"min_salary_month": "viel"}}, None),
+        ({"start": {"date": "2020-01-01"}}, ["body", "query", "start", "date"]),
+        ({"start": {"window": "someday"}}, ["body", "query", "start", "window"]),
+        ({"flat": {"move_in": "2020-01-01"}}, ["body", "query", "flat", "move_in"]),
     ],
 )
 def test_invalid_input_is_422_with_field_errors(client, db, change, location) -> None:
@@ -94,3 +100,44 @@ def test_openapi_documents_the_search_with_the_family_example(client, db) -> Non
     example = spec["components"]["schemas"]["BundleQuery"]["examples"][0]
     assert example["job"]["query"] == "Pflege"
     assert example["household"]["adults"] == 2
+
+
+def test_an_old_body_without_dates_still_works_and_gets_starts(client, family_world) -> None:
+    """Backwards compatible: no ``start``, no ``move_in``; every bundle says when each part
+    starts (today by default) and every Kita part its day and gap."""
+    body = client.post(URL, FAMILY, content_type="application/json").json()
+    assert body["bundles"]
+    today = datetime.date.today().isoformat()
+    for bundle in body["bundles"]:
+        assert bundle["starts"]["job"] == today
+        assert [c["child"] for c in bundle["starts"]["care"]] == [0, 1]
+        assert all(c["available_from"] == today for c in bundle["care"])
+        assert all(c["gap_weeks"] is None for c in bundle["care"])
+
+
+def test_a_kita_place_free_later_is_a_compromise_or_left_out_when_fixed(
+    client, family_world
+) -> None:
+    later = datetime.date.today() + datetime.timedelta(days=30)
+    late = family_world["kitas"][0]
+    late.free_places.all().delete()
+    FreePlaceFactory(kita=late, min_age_months=0, max_age_months=78, count=3, available_from=later)
+    asap = {**FAMILY, "start": {"window": "asap"}}
+
+    bundles = client.post(URL, asap, content_type="application/json").json()["bundles"]
+    with_gap = [b for b in bundles if any(c["kita"]["id"] == late.pk for c in b["care"])]
+    assert with_gap
+    for bundle in with_gap:
+        assert bundle["verdict"] == "compromise"
+        part = next(c for c in bundle["care"] if c["kita"]["id"] == late.pk)
+        assert (part["available_from"], part["gap_weeks"]) == (later.isoformat(), 5)
+        assert any(r["code"] == "care_starts_later" for r in bundle["reasons"])
+
+    fixed = {**asap, "start": {"window": "asap", "fixed": True}}
+    result = client.post(URL, fixed, content_type="application/json").json()
+    assert not any(c["kita"]["id"] == late.pk for b in result["bundles"] for c in b["care"])
+    # a named date at the place's day: no gap
+    named = {**FAMILY, "start": {"date": later.isoformat(), "fixed": True}}
+    bundles = client.post(URL, named, content_type="application/json").json()["bundles"]
+    assert any(c["kita"]["id"] == late.pk for b in bundles for c in b["care"])
+    assert all(b["starts"]["flat"] >= later.isoformat() for b in bundles)

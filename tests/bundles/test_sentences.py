@@ -52,6 +52,22 @@ def test_removal_and_relaxation_sentences(lang: str, removal: str, relaxation: s
         assert sentences.relaxation_text(change) == relaxation
 
 
+def test_a_care_place_free_later_names_child_date_and_gap() -> None:
+    later = {"child": 0, "place": "kita:7", "from_day": 739_676, "gap_weeks": 9}  # 2026-03-01
+    with translation.override("de"):
+        assert sentences.reason_text("care_starts_later", later) == (
+            "Kita-Platz für Kind 1 frei ab 1. März 2026 — 9 Wochen nach Ihrem Start"
+        )
+        assert sentences.removal_text("care_start_child_1", "kitas", 3, 40) == (
+            "„fester Starttermin für Kind 2“ schließt 3 von 40 Kitas aus"
+        )
+        assert sentences.removal_text("move_in_day", "flats", 2, 9).startswith("„Einzugstermin“")
+    with translation.override("en"):
+        assert sentences.reason_text("care_starts_later", {**later, "gap_weeks": 1}) == (
+            "Childcare place for child 1 free from 1 March 2026 — 1 week after your start"
+        )
+
+
 def test_every_reason_code_has_a_sentence_in_both_languages() -> None:
     examples = {
         "daily_commute": {"minutes": 1, "one_way": 1, "mode": "walk"},
@@ -63,6 +79,7 @@ def test_every_reason_code_has_a_sentence_in_both_languages() -> None:
         "salary_estimated": {"gross": 2409.3},
         "shift_assumed": {"start": 480, "end": 990},
         "remote_share": {"share": 0.4},
+        "care_starts_later": {"child": 0, "place": "kita:1", "from_day": 739_676, "gap_weeks": 1},
     }
     assert set(examples) == set(sentences.TEXTS)
     for code, params in examples.items():

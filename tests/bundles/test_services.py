@@ -7,7 +7,7 @@ from django.core.cache import cache
 
 from stadt360.bundles.engine import budget
 from stadt360.bundles.schemas import BundleQuery
-from stadt360.bundles.services import reference_date, search_bundles
+from stadt360.bundles.services import reference_date, search_bundles, start_window_days
 from stadt360.core.choices import OfferStatus
 from tests.bundles.worlds import PRESCHOOLER, PUPIL, TODAY, TODDLER
 from tests.factories import FlatFactory, JobFactory
@@ -119,11 +119,21 @@ def test_demo_flag_follows_the_data(family_world) -> None:
     assert search_bundles(family_query(), today=TODAY).is_demo is True
 
 
-def test_move_is_assumed_at_a_month_start_six_weeks_ahead() -> None:
-    query = family_query()
-    assert reference_date(query, TODAY) == datetime.date(2027, 2, 1)
-    later = family_query(job={"start": "2027-03-15"})
-    assert reference_date(later, TODAY) == datetime.date(2027, 3, 15)
+def test_household_start_is_today_or_the_named_date() -> None:
+    """Default "in the next three months": today with 91 days' slack; "as soon as
+    possible": today without; a named date (or the older ``job.start``): that day."""
+    default = family_query()
+    assert (reference_date(default, TODAY), start_window_days(default)) == (TODAY, 91)
+    asap = family_query(start={"window": "asap"})
+    assert (reference_date(asap, TODAY), start_window_days(asap)) == (TODAY, 0)
+    for named in (
+        family_query(start={"date": "2027-03-15"}),
+        family_query(job={"start": "2027-03-15"}),
+    ):
+        assert (reference_date(named, TODAY), start_window_days(named)) == (
+            datetime.date(2027, 3, 15),
+            0,
+        )
 
 
 def test_query_counts_cold_warm_and_cached(family_world, django_assert_num_queries) -> None:

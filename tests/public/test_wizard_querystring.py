@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.http import QueryDict
+from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -29,8 +30,15 @@ children = st.lists(
 weights = st.fixed_dictionaries(
     {key: st.sampled_from([0.0, 1.0, 3.0]) for key in ("commute", "cost", "job_fit", "flat_fit")}
 ).filter(lambda w: any(w.values()))
+days_ahead = st.dates(TODAY, TODAY + datetime.timedelta(days=400))
+starts = st.one_of(
+    st.fixed_dictionaries(
+        {"window": st.sampled_from(["asap", "three_months"]), "fixed": st.booleans()}
+    ),
+    st.fixed_dictionaries({"date": days_ahead, "fixed": st.booleans()}),
+)
 queries = st.builds(
-    lambda adults, kids, income, job, flat, modes, minutes, w, limit, tol: (
+    lambda adults, kids, income, job, flat, modes, minutes, w, limit, tol, start: (
         BundleQuery.model_validate(
             {
                 "household": {"adults": adults, "children": kids, "other_net_income": income},
@@ -40,6 +48,7 @@ queries = st.builds(
                 "weights": w,
                 "limit": limit,
                 "care": {"hours_tolerance_minutes": tol},
+                "start": start,
             }
         )
     ),
@@ -54,7 +63,6 @@ queries = st.builds(
         occupation=st.one_of(st.none(), st.from_regex(r"^\d{1,5}$", fullmatch=True)),
         hours=st.sampled_from(Hours),
         min_salary_month=st.one_of(st.none(), st.floats(0, 50_000, allow_nan=False)),
-        start=st.one_of(st.none(), st.dates(TODAY, TODAY + datetime.timedelta(days=400))),
     ),
     st.builds(
         FlatWish,
@@ -66,12 +74,14 @@ queries = st.builds(
         step_free=st.booleans(),
         pets=st.booleans(),
         has_wbs=st.booleans(),
+        move_in=st.one_of(st.none(), days_ahead),
     ),
     st.lists(st.sampled_from(Mode), min_size=1, max_size=4, unique=True),
     st.integers(5, 180),
     weights,
     st.integers(1, 50),
     st.integers(0, 240),
+    starts,
 )
 
 
@@ -104,6 +114,52 @@ def test_a_family_query_string_becomes_the_query_the_engine_gets() -> None:
     assert query.mobility.modes == [Mode.TRANSIT, Mode.BIKE]
     assert query.weights.commute == 3
     assert query.weights.flat_fit == 0
+
+
+def test_the_household_start_defaults_to_the_next_three_months() -> None:
+    query = decode(QueryDict(FAMILY)).query
+    assert query is not None
+    assert (query.start.date, query.start.window.value, query.start.fixed) == (
+        None,
+        "three_months",
+        False,
+    )
+    assert query.flat.move_in is None
+
+
+def test_a_start_date_and_a_move_in_day_reach_the_query() -> None:
+    later = TODAY + datetime.timedelta(days=60)
+    url = f"{FAMILY}&when=date&start={later}&fixed=on&move_in={later}"
+    query = decode(QueryDict(url)).query
+    assert query is not None
+    assert (query.start.date, query.start.fixed, query.flat.move_in) == (later, True, later)
+    # an older link with only a start date means "from that date"
+    older = decode(QueryDict(f"{FAMILY}&start={later}")).query
+    assert older is not None
+    assert older.start.date == later
+    # a date counts only with "from a date"
+    asap = decode(QueryDict(f"{FAMILY}&when=asap&start={later}")).query
+    assert asap is not None
+    assert (asap.start.date, asap.start.window.value) == (None, "asap")
+
+
+@pytest.mark.parametrize(
+    ("answers", "field", "message"),
+    [
+        ("&when=date&start=2020-01-01", "start", "This date lies in the past"),
+        ("&when=date", "start", "Enter the start date"),
+        ("&move_in=2020-01-01", "move_in", "This date lies in the past"),
+    ],
+)
+def test_a_past_or_missing_date_keeps_its_step_open_with_a_clear_message(
+    answers: str, field: str, message: str
+) -> None:
+    decoded = decode(QueryDict(FAMILY + answers))
+    assert decoded.query is None
+    step = 2 if field == "start" else 3
+    assert decoded.first_open_step == step
+    with translation.override("en"):
+        assert any(message in error for error in decoded.forms[step - 1].errors[field])
 
 
 def test_the_rent_share_travels_in_whole_percent() -> None:

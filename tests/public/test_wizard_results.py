@@ -298,6 +298,6 @@ def test_the_start_line_lists_each_part_with_its_date_and_gap() -> None:
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
     assert text.startswith("Start: Job from ")
     assert "Kita · child 1 from " in text
-    assert "(5 weeks later)" in text
-    assert text.endswith("Flat date not stated")
+    assert "(5 weeks gap)" in text
+    assert text.endswith("Flat at once")
     assert render_to_string("public/wizard/partials/_card_starts.html", {"card": {}}).strip() == ""

@@ -36,8 +36,39 @@ RELAXED_FIELDS = {
 }
 
 
-def verdict(score: float) -> str:
+# Reasons that make any bundle a compromise, whatever its score.
+COMPROMISE_CODES = frozenset({"care_starts_later"})
+
+
+def verdict(score: float, reasons: Iterable[engine.Reason] = ()) -> str:
+    """By score; a bundle with a compromise reason (a care place free only later) is never
+    better than "compromise"."""
+    if any(code in COMPROMISE_CODES for code, _ in reasons):
+        return "compromise"
     return next(name for floor, name in VERDICTS if score >= floor)
+
+
+def day_of(value: int | None) -> datetime.date | None:
+    """An engine day number as a date (None stays None)."""
+    return None if value is None else datetime.date.fromordinal(value)
+
+
+def gaps(bundle: engine.Bundle) -> dict[int, int]:
+    """Weeks of gap per household child whose care place starts after the household."""
+    return {
+        int(params["child"]): int(params["gap_weeks"])  # type: ignore[call-overload]
+        for code, params in bundle.reasons
+        if code == "care_starts_later"
+    }
+
+
+def starts(bundle: engine.Bundle) -> schemas.Starts:
+    days = bundle.starts
+    return schemas.Starts(
+        job=day_of(days["job"]), flat=day_of(days["flat"]),
+        care=[schemas.CareStart(child=i, date=day_of(day))
+              for i, day in enumerate(days["care"]) if day is not None],
+    )  # fmt: skip
 
 
 def _by_id[M: Model](queryset: QuerySet[M], ids: Iterable[int]) -> dict[int, M]:
@@ -89,7 +120,13 @@ def flat_part(flat: Flat) -> schemas.FlatPart:
     )  # fmt: skip
 
 
-def kita_part(kita: Kita, opens: float, closes: float) -> schemas.KitaPart:
+def kita_part(
+    kita: Kita,
+    opens: float,
+    closes: float,
+    start: datetime.date | None = None,
+    gap_weeks: int | None = None,
+) -> schemas.KitaPart:
     return schemas.KitaPart(
         **_place(kita, kita.name), opens=sentences.clock(opens) if opens == opens else None,
         closes=sentences.clock(closes) if closes == closes else None,
@@ -140,14 +177,22 @@ def _care(
     start: datetime.date,
 ) -> list[schemas.CarePart]:
     parts = []
+    weeks = gaps(bundle)
     for pick in bundle.care:
-        child = _child(query, pick.child, start)
+        kita, school = None, None
         if pick.kind == "kita":
             opens, closes = region_kitas.opens[pick.index], region_kitas.closes[pick.index]
             kita = kita_part(offers.kitas[pick.id], float(opens), float(closes))
-            parts.append(schemas.CarePart(child=child, kita=kita, fee=_fee(bundle, pick.child)))
         else:
-            parts.append(schemas.CarePart(child=child, school=school_part(offers.schools[pick.id])))
+            school = school_part(offers.schools[pick.id])
+        parts.append(
+            schemas.CarePart(
+                child=_child(query, pick.child, start), kita=kita, school=school,
+                available_from=day_of(bundle.starts["care"][pick.child]),
+                gap_weeks=weeks.get(pick.child),
+                fee=_fee(bundle, pick.child) if kita else None,
+            )
+        )  # fmt: skip
     return parts
 
 
@@ -215,11 +260,12 @@ def present_bundle(
     ]
     covered = [code == "care_covers_hours" for code, _ in bundle.reasons]
     return schemas.Bundle(
-        rank=bundle.rank, score=round(bundle.score, 6), verdict=verdict(bundle.score),
+        rank=bundle.rank, score=round(bundle.score, 6),
+        verdict=verdict(bundle.score, bundle.reasons),
         terms={k: round(v, 6) for k, v in bundle.terms.items()},
         job=job_part(offers.jobs[bundle.job_id]), flat=flat_part(offers.flats[bundle.flat_id]),
         care=_care(bundle, offers, kitas, query, start), commute=commute, money=_money(bundle),
-        hours_covered=True if any(covered) else None, reasons=reasons,
+        hours_covered=True if any(covered) else None, reasons=reasons, starts=starts(bundle),
     )  # fmt: skip
 
 

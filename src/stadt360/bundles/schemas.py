@@ -32,6 +32,41 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class StartWindow(StrEnum):
+    """How soon the household wants to start when it names no date."""
+
+    ASAP = "asap"
+    THREE_MONTHS = "three_months"
+
+
+def not_in_past(value: datetime.date | None) -> datetime.date | None:
+    if value is not None and value < datetime.date.today():
+        raise ValueError("the date lies in the past; choose today or a later day")
+    return value
+
+
+class Start(Strict):
+    """When the household starts (the job, the flat, the care places).
+
+    ``date`` names the day; without it ``window`` says "as soon as possible" (today) or
+    "in the next three months" (today, with 91 days' slack). A care place free only after
+    that is a compromise with its gap in weeks, or no option when ``fixed`` is true.
+    """
+
+    date: datetime.date | None = Field(
+        default=None, description="the day the household starts (today or later)"
+    )
+    window: StartWindow = Field(
+        default=StartWindow.THREE_MONTHS,
+        description="without a date: 'asap' (from today) or 'three_months' (within 91 days)",
+    )
+    fixed: bool = Field(
+        default=False, description="the date is fixed: care places free only later are left out"
+    )
+
+    _date_not_past = field_validator("date")(not_in_past)
+
+
 class Child(Strict):
     birth_date: datetime.date
 
@@ -86,7 +121,10 @@ class JobWish(Strict):
     occupation: Annotated[str, Field(pattern=r"^\d{1,5}$")] | None = None
     hours: Hours = Hours.ANY
     min_salary_month: Annotated[float, Field(ge=0, le=50_000)] | None = None
-    start: datetime.date | None = None
+    start: datetime.date | None = Field(
+        default=None,
+        description="older name of the household's start date (used when 'start.date' is empty)",
+    )
 
 
 class FlatWish(Strict):
@@ -100,6 +138,12 @@ class FlatWish(Strict):
     has_wbs: bool = Field(
         default=False, description="the household holds a Wohnberechtigungsschein (WBS)"
     )
+    move_in: datetime.date | None = Field(
+        default=None,
+        description="move in by this day: flats free only later are left out (empty: any)",
+    )
+
+    _move_in_not_past = field_validator("move_in")(not_in_past)
 
 
 class Mobility(Strict):
@@ -157,6 +201,7 @@ class BundleQuery(Strict):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [FAMILY_EXAMPLE]})
 
     household: Household = Household()
+    start: Start = Start()
     job: JobWish = JobWish()
     flat: FlatWish = FlatWish()
     care: CareWish = CareWish()
@@ -164,6 +209,11 @@ class BundleQuery(Strict):
     weights: Weights = Weights()
     pins: Pins = Pins()
     limit: Annotated[int, Field(ge=1, le=50)] = 10
+
+    @property
+    def start_date(self) -> datetime.date | None:
+        """The named start: ``start.date``, else the older ``job.start`` (None: a window)."""
+        return self.start.date or self.job.start
 
 
 # --- Response ---------------------------------------------------------------------------
@@ -226,6 +276,13 @@ class CarePart(BaseModel):
     kita: KitaPart | None = None
     school: SchoolPart | None = None
     fee: KitaFee | None = None
+    available_from: datetime.date | None = Field(
+        default=None, description="the day this child's place can start"
+    )
+    gap_weeks: int | None = Field(
+        default=None,
+        description="weeks the place starts after the household's start (None: no gap)",
+    )
 
 
 class Leg(BaseModel):
@@ -269,6 +326,19 @@ class Reason(BaseModel):
     text: str
 
 
+class CareStart(BaseModel):
+    child: int = Field(description="the child's index in the household")
+    date: datetime.date | None = None
+
+
+class Starts(BaseModel):
+    """When each part can start (None: not stated)."""
+
+    job: datetime.date | None = None
+    flat: datetime.date | None = None
+    care: list[CareStart] = []
+
+
 class Bundle(BaseModel):
     rank: int
     score: float
@@ -281,6 +351,7 @@ class Bundle(BaseModel):
     money: Money
     hours_covered: bool | None = None
     reasons: list[Reason]
+    starts: Starts = Starts()
 
 
 class Elimination(BaseModel):

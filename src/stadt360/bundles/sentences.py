@@ -8,8 +8,10 @@ Call inside the wanted language (``translation.override``); numbers are grouped 
 language writes them (1.234 / 1,234).
 """
 
+import datetime
 from collections.abc import Callable, Mapping
 
+from django.utils import dateformat
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
@@ -127,9 +129,23 @@ def _fee_unknown(p: ReasonParams) -> str:
         "min": euros(p["min"]),
         "max": euros(p["max"]),
     }
+def long_date(day: object) -> str:
+    """An engine day number as the language writes a date ("1. März 2027" / "1 March 2027")."""
+    value = datetime.date.fromordinal(int(day))  # type: ignore[call-overload]
+    return dateformat.format(value, pgettext("date format of a long date", "j F Y"))
+
+
+def _starts_later(p: ReasonParams) -> str:
+    weeks = int(p["gap_weeks"])  # type: ignore[call-overload]
+    return ngettext(
+        "Childcare place for child %(child)s free from %(date)s — %(weeks)s week after your start",
+        "Childcare place for child %(child)s free from %(date)s — %(weeks)s weeks after your start",
+        weeks,
+    ) % {"child": int(p["child"]) + 1, "date": long_date(p["from_day"]), "weeks": weeks}  # type: ignore[call-overload]
 
 
 TEXTS: dict[str, Callable[[ReasonParams], str]] = {
+    "care_starts_later": _starts_later,
     "daily_commute": _commute,
     "care_covers_hours": _hours,
     "compared_to_best": _compared,
@@ -164,12 +180,15 @@ def constraint_name(name: str) -> str:
     if name.startswith("care_child_"):
         child = int(name.rsplit("_", 1)[1]) + 1
         return _("free place for child %(number)s") % {"number": child}
+    if name.startswith("care_start_child_"):
+        child = int(name.rsplit("_", 1)[1]) + 1
+        return _("fixed start date for child %(number)s") % {"number": child}
     names = {
         "min_salary": pgettext("wish", "minimum salary"),
         "max_warm_rent": pgettext("wish", "maximum rent"),
         "max_rent_share": pgettext("wish", "maximum rent share of income"),
         "min_rooms": pgettext("wish", "minimum number of rooms"),
-        "start_day": pgettext("wish", "move-in date"),
+        "move_in_day": pgettext("wish", "move-in date"),
         "max_commute_min": pgettext("wish", "longest commute"),
         "modes": pgettext("wish", "means of transport"),
         "hours_tolerance_min": pgettext("wish", "childcare opening hours"),

@@ -20,7 +20,7 @@ from . import engine
 from .ages import age_in_months
 from .fit import flat_fit, job_fit
 from .present import present_result
-from .schemas import BundleQuery, BundleSearchResult, Household, Mode
+from .schemas import BundleQuery, BundleSearchResult, Household, Mode, StartWindow
 from .snapshot import Snapshot, current_snapshot
 
 
@@ -50,7 +50,7 @@ def result_key(query: BundleQuery, *, start: datetime.date, lang: str, fingerpri
 def _search(
     snapshot: Snapshot, query: BundleQuery, *, start: datetime.date, lang: str
 ) -> BundleSearchResult:
-    region, removed = candidate_region(snapshot, query, start)
+    region, removed = candidate_region(snapshot, query)
     result = engine.top_k(region, engine_query(query, start))
     return present_result(
         result, query=query, start=start, lang=lang, prefilter=removed,
@@ -58,10 +58,10 @@ def _search(
     )  # fmt: skip
 
 
-def count_candidates(query: BundleQuery, *, today: datetime.date | None = None) -> dict[str, int]:
+def count_candidates(query: BundleQuery) -> dict[str, int]:
     """How many jobs and flats pass the wishes' keyword and feature filters (live counts)."""
     snapshot = current_snapshot()
-    region, _ = candidate_region(snapshot, query, reference_date(query, today))
+    region, _ = candidate_region(snapshot, query)
     return {"jobs": len(region.jobs), "flats": len(region.flats)}
 
 
@@ -69,22 +69,24 @@ def count_candidates(query: BundleQuery, *, today: datetime.date | None = None) 
 # offers' fingerprint) or this many seconds pass.
 RESULT_SECONDS = 600
 
-# Without a wished start, a move is assumed for the first of a month at least six weeks
-# ahead: the usual notice period for a job and time to find a flat.
-LEAD_TIME = datetime.timedelta(weeks=6)
+# "In the next three months": a care place free within this many days of the start is no gap.
+THREE_MONTHS_DAYS = 91
 
 
 def reference_date(query: BundleQuery, today: datetime.date | None) -> datetime.date:
-    """The day the bundle must work from: the wished job start, or the assumed move."""
+    """The household's start: the named date (``start.date``, or the older ``job.start``),
+    else today ("as soon as possible" and "in the next three months" both start today).
+    Never before today."""
     today = today or timezone.localdate()
-    if query.job.start:
-        return max(query.job.start, today)
-    ahead = today + LEAD_TIME
-    return (
-        ahead
-        if ahead.day == 1
-        else (ahead.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    )
+    named = query.start_date
+    return max(named, today) if named else today
+
+
+def start_window_days(query: BundleQuery) -> int:
+    """Slack after the start: 91 days for "in the next three months" without a date."""
+    if query.start_date or query.start.window is not StartWindow.THREE_MONTHS:
+        return 0
+    return THREE_MONTHS_DAYS
 
 
 def engine_household(household: Household, start: datetime.date) -> engine.Household:
@@ -106,6 +108,9 @@ def engine_query(query: BundleQuery, start: datetime.date) -> engine.BundleQuery
         modes=tuple(engine_mode(m) for m in query.mobility.modes),
         hours_tolerance_min=float(query.care.hours_tolerance_minutes),
         start_day=start.toordinal(),
+        start_window_days=start_window_days(query),
+        start_fixed=query.start.fixed,
+        move_in_day=query.flat.move_in.toordinal() if query.flat.move_in else None,
     )
     w = query.weights
     weights = engine.Weights(commute=w.commute, cost=w.cost, job_fit=w.job_fit, flat_fit=w.flat_fit)
@@ -154,9 +159,9 @@ def _only_pinned_school(schools: engine.Schools, pin: int | None) -> engine.Scho
 
 
 def candidate_region(
-    snapshot: Snapshot, query: BundleQuery, start: datetime.date
+    snapshot: Snapshot, query: BundleQuery
 ) -> tuple[engine.Region, dict[str, tuple[int, int]]]:
-    """The snapshot narrowed to jobs and flats that fit at all, with free places by ``start``.
+    """The snapshot narrowed to jobs and flats that fit at all (and to pinned offers).
 
     Returns the region and, per wish the engine does not know (keywords, hours, WBS),
     how many candidates it removed of how many.
@@ -167,12 +172,11 @@ def candidate_region(
     flats_fit = flat_fit(snapshot.flat_features, region.flats.living_space, query.flat, persons)
     keep_jobs = (jobs_fit > 0) & pinned(region.jobs.ids, query.pins.job)
     keep_flats = (flats_fit > 0) & pinned(region.flats.ids, query.pins.flat)
-    kitas = snapshot.kitas_free_on(start.toordinal())
     narrowed = replace(
         region,
         jobs=_subset(region.jobs, keep_jobs, jobs_fit),
         flats=_subset(region.flats, keep_flats, flats_fit),
-        kitas=_only_pinned_kita(kitas, query.pins.kita),
+        kitas=_only_pinned_kita(region.kitas, query.pins.kita),
         schools=_only_pinned_school(region.schools, query.pins.school),
     )
     removed = {

@@ -74,18 +74,7 @@ class Snapshot:
     region: engine.Region
     job_texts: JobTexts
     flat_features: FlatFeatures
-    places: "FreePlaces"
     is_demo: bool
-
-    def kitas_free_on(self, day: int) -> engine.Kitas:
-        """The Kitas with the free places that exist by ``day`` (a date ordinal)."""
-        kitas = self.region.kitas
-        return engine.Kitas(
-            ids=kitas.ids, zone=kitas.zone, min_age_months=kitas.min_age_months,
-            max_age_months=kitas.max_age_months, opens=kitas.opens, closes=kitas.closes,
-            free_places=self.places.counts_on(day, len(kitas)), fee=kitas.fee,
-            age_group_edges=kitas.age_group_edges, fee_min=kitas.fee_min, fee_max=kitas.fee_max,
-        )  # fmt: skip
 
 
 @dataclass(frozen=True, eq=False)
@@ -101,18 +90,26 @@ class FreePlaces:
     day: np.ndarray
     count: np.ndarray
 
-    def counts_on(self, day: int, kitas: int) -> np.ndarray:
+    def counts(self, kitas: int) -> np.ndarray:
+        """Free places per Kita and age group, over all reported rows whatever their date."""
         counts = np.zeros((kitas, len(AGE_GROUP_EDGES) - 1), dtype=np.int64)
-        due = self.day <= day
-        np.add.at(counts, (self.kita[due], self.group[due]), self.count[due])
+        np.add.at(counts, (self.kita, self.group), self.count)
         return counts
+
+    def first_days(self, kitas: int) -> np.ndarray:
+        """Per Kita and age group: the day of the earliest free place (0 without one)."""
+        never = np.iinfo(np.int64).max
+        days = np.full((kitas, len(AGE_GROUP_EDGES) - 1), never, dtype=np.int64)
+        np.minimum.at(days, (self.kita, self.group), self.day)
+        return np.where(days == never, 0, days)
 
 
 def fingerprint() -> tuple:
     """Changes whenever a published offer (or a Kita's free places) changes.
 
     One statement of scalar subqueries over the offer tables: count, newest update and
-    highest id per table, plus the sum of free places. The day matters too: offers leave
+    highest id per table, plus the free places' count, sum and highest id (rows replaced
+    with other dates get new ids). The day matters too: offers leave
     ``published()`` when their valid-until day passes.
     """
     parts = []
@@ -121,7 +118,8 @@ def fingerprint() -> tuple:
         parts += [f"SELECT COUNT(*) FROM {table}", f"SELECT MAX(updated_at) FROM {table}",
                   f"SELECT MAX(id) FROM {table}"]  # fmt: skip
     places = connection.ops.quote_name(FreePlace._meta.db_table)
-    parts += [f"SELECT COUNT(*) FROM {places}", f"SELECT SUM(count) FROM {places}"]
+    parts += [f"SELECT COUNT(*) FROM {places}", f"SELECT SUM(count) FROM {places}",
+              f"SELECT MAX(id) FROM {places}"]  # fmt: skip
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(f"({part})" for part in parts))
         row = cursor.fetchone()
@@ -150,7 +148,8 @@ def _job_rows() -> list[tuple]:
         .values_list(
             "id", "latitude", "longitude", "salary_min", "salary_max", "weekly_hours",
             "shift_start", "shift_end", "remote_share", "title", "occupation__title",
-            "description", "skills", "occupation__code", "employment_type", "source",
+            "description", "skills", "occupation__code", "employment_type", "start_date",
+            "source",
         )
     )  # fmt: skip
 
@@ -237,6 +236,11 @@ def _place_arrays(kita_ids: list[int]) -> FreePlaces:
     return FreePlaces(kita=kita, group=group, day=day, count=count)
 
 
+def _days(values: Iterable[datetime.date | None]) -> np.ndarray:
+    """Dates as day numbers, 0 where none is stated ("from now")."""
+    return np.array([d.toordinal() if d else 0 for d in values], dtype=np.int64)
+
+
 def _float(values: Iterable[SupportsFloat | None]) -> np.ndarray:
     return np.array([math.nan if v is None else float(v) for v in values], dtype=np.float64)
 
@@ -252,13 +256,14 @@ def _columns(rows: Sequence[tuple[Any, ...]], width: int) -> list[Sequence[Any]]
 
 
 def _jobs(rows: list[tuple], zone: np.ndarray) -> tuple[engine.Jobs, JobTexts]:
-    cols = _columns(rows, 16)
+    cols = _columns(rows, 17)
     jobs = engine.Jobs(
         ids=np.array(cols[0], dtype=np.int64), zone=zone,
         salary_min=_float(cols[3]), salary_max=_float(cols[4]), weekly_hours=_float(cols[5]),
         shift_start=np.array([minutes_of_day(t) for t in cols[6]], dtype=np.float64),
         shift_end=np.array([minutes_of_day(t) for t in cols[7]], dtype=np.float64),
         fit=np.ones(len(rows)), remote_share=_float(cols[8]) / 100.0,
+        start_day=_days(cols[15]),
     )  # fmt: skip
     texts = JobTexts(
         title=tuple(t.casefold() for t in cols[9]),
@@ -277,7 +282,7 @@ def _flats(rows: list[tuple], zone: np.ndarray) -> tuple[engine.Flats, FlatFeatu
     flats = engine.Flats(
         ids=np.array(cols[0], dtype=np.int64), zone=zone, warm_rent=warm,
         rooms=_float(cols[6]), living_space=_float(cols[7]), fit=np.ones(len(rows)),
-        available_from=np.array([d.toordinal() if d else 0 for d in cols[8]], dtype=np.int64),
+        available_from=_days(cols[8]),
     )  # fmt: skip
     features = FlatFeatures(
         balcony=np.array(cols[9], dtype=bool), lift=np.array(cols[10], dtype=bool),
@@ -290,7 +295,9 @@ def _flats(rows: list[tuple], zone: np.ndarray) -> tuple[engine.Flats, FlatFeatu
 
 def _kitas(rows: list[tuple], zone: np.ndarray) -> engine.Kitas:
     cols = _columns(rows, 7)
-    hours = _workday_hours(list(cols[0]))
+    ids = [int(i) for i in cols[0]]
+    hours = _workday_hours(ids)
+    places = _place_arrays(ids)
     windows = [hours.get(kita_id, (math.nan, math.nan)) for kita_id in cols[0]]
     # An unknown fee is the city's range for the age group, never 0 (childcare.fees).
     low, high = group_ranges(schedule_for(settings.STADT360_REGION), np.array(AGE_GROUP_EDGES))
@@ -299,7 +306,7 @@ def _kitas(rows: list[tuple], zone: np.ndarray) -> engine.Kitas:
         min_age_months=np.array(cols[3], dtype=np.int64),
         max_age_months=np.array(cols[4], dtype=np.int64),
         opens=np.array([w[0] for w in windows]), closes=np.array([w[1] for w in windows]),
-        free_places=np.zeros((len(rows), len(AGE_GROUP_EDGES) - 1), dtype=np.int64),
+        free_places=places.counts(len(ids)), free_from=places.first_days(len(ids)),
         fee=_float(cols[5]), age_group_edges=np.array(AGE_GROUP_EDGES),
         fee_min=np.tile(low, (len(rows), 1)), fee_max=np.tile(high, (len(rows), 1)),
     )  # fmt: skip
@@ -347,7 +354,7 @@ def build_snapshot() -> Snapshot:
     sources = {r[-1] for rows in (job_rows, flat_rows, kita_rows, school_rows) for r in rows}
     return Snapshot(
         fingerprint=print_, region=region, job_texts=texts, flat_features=features,
-        places=_place_arrays([int(i) for i in kitas.ids]), is_demo="demo" in sources,
+        is_demo="demo" in sources,
     )  # fmt: skip
 
 

@@ -69,6 +69,7 @@ def _kitas(rng: np.random.Generator, n: int) -> Kitas:
         closes=rng.choice([960.0, 1080.0], n),
         free_places=rng.integers(0, 3, (n, 2)),
         fee=rng.choice([np.nan, 150.0], n),
+        free_from=rng.integers(0, 40, (n, 2)),
     )
 
 
@@ -110,6 +111,9 @@ def cases(draw: st.DrawFn) -> tuple[Region, BundleQuery]:
         modes=draw(st.sampled_from([MODES, (Mode.WALK, Mode.BIKE), (Mode.TRANSIT,)])),
         hours_tolerance_min=draw(st.sampled_from([0.0, 30.0])),
         start_day=draw(st.sampled_from([None, 15])),
+        start_window_days=draw(st.sampled_from([0, 10])),
+        start_fixed=draw(st.booleans()),
+        move_in_day=draw(st.sampled_from([None, 15])),
     )
     weights = Weights(
         *draw(st.lists(st.sampled_from([0.0, 0.5, 1.0, 2.0]), min_size=4, max_size=4))

@@ -24,6 +24,10 @@ class SchoolType(IntEnum):
     OTHER = 9
 
 
+# Marks an optional array the caller did not pass (filled with zeros of the right shape).
+_NOT_PASSED: np.ndarray = np.zeros(0, np.int64)
+
+
 def _arr(values: object, dtype: type) -> np.ndarray:
     """A read-only contiguous copy, so a snapshot cannot be changed by a query."""
     out: np.ndarray = np.array(values, dtype=dtype, copy=True)
@@ -39,7 +43,11 @@ def _check_lengths(name: str, arrays: dict[str, np.ndarray]) -> None:
 
 @dataclass(frozen=True, eq=False)
 class Jobs:
-    """Job candidates. Salaries are gross €/month (NaN = unknown); shifts NaN = unknown."""
+    """Job candidates. Salaries are gross €/month (NaN = unknown); shifts NaN = unknown.
+
+    ``start_day``: the day the job can start at the earliest, 0 = "from now / not stated"
+    (all 0 when not passed). Jobs are never excluded by it; bundles report it.
+    """
 
     ids: np.ndarray
     zone: np.ndarray
@@ -50,9 +58,12 @@ class Jobs:
     shift_end: np.ndarray
     fit: np.ndarray
     remote_share: np.ndarray
+    start_day: np.ndarray = field(default_factory=lambda: _NOT_PASSED)
 
     def __post_init__(self) -> None:
-        for name in ("ids", "zone"):
+        if self.start_day is _NOT_PASSED:
+            object.__setattr__(self, "start_day", np.zeros(len(self.ids), np.int64))
+        for name in ("ids", "zone", "start_day"):
             object.__setattr__(self, name, _arr(getattr(self, name), np.int64))
         for name in (
             "salary_min",
@@ -99,8 +110,11 @@ class Kitas:
 
     A child of age a (months) may go to Kita k when ``min_age_months[k] <= a <
     max_age_months[k]`` and ``free_places[k, g] > 0`` for the age group g with
-    ``age_group_edges[g] <= a < age_group_edges[g + 1]`` (free at the start date, as
-    counted by the caller). ``fee`` is €/month, NaN when unknown. ``fee_min``/``fee_max``
+    ``age_group_edges[g] <= a < age_group_edges[g + 1]`` (all reported free places of
+    that group, whatever their date). ``free_from[k, g]`` is the day of the earliest free
+    place of that group (0 = free now; all 0 when not passed): a place free only after the
+    household's start is a compromise with a gap, or no option when the date is fixed.
+    ``fee`` is €/month, NaN when unknown. ``fee_min``/``fee_max``
     (shape n_kitas × n_groups, optional) are the range a child of group g pays at Kita k
     when ``fee`` is unknown — e.g. from the city's fee schedule; NaN = no idea at all.
     """
@@ -117,6 +131,7 @@ class Kitas:
     # None (the default) becomes all NaN in __post_init__; afterwards always an array.
     fee_min: np.ndarray = None  # type: ignore[assignment]
     fee_max: np.ndarray = None  # type: ignore[assignment]
+    free_from: np.ndarray = field(default_factory=lambda: _NOT_PASSED)
 
     def __post_init__(self) -> None:
         for name in ("ids", "zone", "min_age_months", "max_age_months", "age_group_edges"):
@@ -132,6 +147,9 @@ class Kitas:
             object.__setattr__(self, name, _arr(np.reshape(value, places.shape), np.float64))
         if places.shape[1] != len(self.age_group_edges) - 1:
             raise ValueError("Kitas: free_places needs one column per age group")
+        passed = self.free_from is not _NOT_PASSED
+        start = self.free_from if passed else np.zeros(places.shape, np.int64)
+        object.__setattr__(self, "free_from", _arr(np.reshape(start, places.shape), np.int64))
         arrays = {k: v for k, v in vars(self).items() if k != "age_group_edges"}
         _check_lengths("Kitas", arrays)
 
@@ -240,7 +258,13 @@ class MoneyParams:
 
 @dataclass(frozen=True)
 class Wishes:
-    """Hard constraints. None means "no limit"; ``min_rooms`` None derives it."""
+    """Hard constraints. None means "no limit"; ``min_rooms`` None derives it.
+
+    Dates (day numbers): ``start_day`` is the household's start (None: no date logic);
+    it may slip by ``start_window_days``. A Kita place free only after ``start_day +
+    start_window_days`` is a compromise with a gap, or no option when ``start_fixed``.
+    ``move_in_day`` (None: not asked) excludes flats available only after it.
+    """
 
     min_salary: float | None = None
     max_warm_rent: float | None = None
@@ -250,6 +274,9 @@ class Wishes:
     modes: tuple[Mode, ...] = MODES
     hours_tolerance_min: float = 0.0
     start_day: int | None = None
+    start_window_days: int = 0
+    start_fixed: bool = False
+    move_in_day: int | None = None
 
 
 @dataclass(frozen=True)

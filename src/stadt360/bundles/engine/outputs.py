@@ -3,10 +3,20 @@ when nothing fits. Reason codes carry numbers only; ``bundles.sentences`` (Djang
 turns them into translated text."""
 
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from stadt360.mobility.geometric import Mode
 
 Reason = tuple[str, dict[str, object]]
+
+
+class Starts(TypedDict):
+    """When each part of a bundle can start (day numbers; None = not stated and no
+    household start): job, flat, and care per household child (None without a place)."""
+
+    job: int | None
+    flat: int | None
+    care: tuple[int | None, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +59,7 @@ class Bundle:
     reasons: tuple[Reason, ...]
     # One entry per child with a Kita place, in child order: (child, money.ChildFee).
     fees: tuple[tuple[int, tuple[float, float, str]], ...] = ()
+    starts: Starts = field(default_factory=lambda: Starts(job=None, flat=None, care=()))
 
 
 @dataclass(frozen=True, slots=True)

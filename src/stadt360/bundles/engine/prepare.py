@@ -22,6 +22,17 @@ from .needs import (
     working_day,
 )
 
+# A part's start day when nothing is stated and there is no household start.
+NO_DAY = -1
+
+
+def part_day(stated: np.ndarray, start_day: int | None) -> np.ndarray:
+    """The day each part can start: its stated day (0 = now / not stated), not before
+    the household's start; without a start, the stated day or ``NO_DAY``."""
+    if start_day is None:
+        return np.where(stated > 0, stated, NO_DAY)
+    return np.maximum(stated, start_day)
+
 
 @dataclass(frozen=True, eq=False)
 class CareOptions:
@@ -29,6 +40,9 @@ class CareOptions:
 
     ``key`` is unique across Kitas and schools (Kitas first), so two children share a
     stop exactly when their keys are equal; ``kita``/``group`` drive the free-place check.
+    ``from_day`` is the day the place can start (``part_day``; ``NO_DAY`` when nothing
+    is known), ``gap_days`` how long after the household's start plus its window that is
+    (0: no gap).
     """
 
     need: ChildNeed
@@ -40,6 +54,8 @@ class CareOptions:
     closes: np.ndarray
     kita: np.ndarray
     group: np.ndarray
+    from_day: np.ndarray
+    gap_days: np.ndarray
 
 
 @dataclass(frozen=True, eq=False)
@@ -100,20 +116,55 @@ def flat_masks(region: Region, query: BundleQuery) -> dict[str, np.ndarray]:
     everything = np.ones(len(flats), bool)
     rent = everything if wishes.max_warm_rent is None else flats.warm_rent <= wishes.max_warm_rent
     rooms = flats.rooms >= min_rooms(query.household, wishes)
-    start = wishes.start_day
-    moving = everything if start is None else flats.available_from <= start
-    return {"max_warm_rent": rent, "min_rooms": rooms, "start_day": moving}
+    move_in = wishes.move_in_day
+    moving = everything if move_in is None else flats.available_from <= move_in
+    return {"max_warm_rent": rent, "min_rooms": rooms, "move_in_day": moving}
 
 
-def kita_options(region: Region, need: ChildNeed, base_key: int) -> CareOptions:
-    """Kitas whose age range fits the child and that have a free place in its age group."""
-    kitas, age = region.kitas, need.age_months
+@dataclass(frozen=True, eq=False)
+class KitaFit:
+    """Per Kita, for one child: its age group, whether it has a place (age range and a
+    free place in the group), the day that place is free and the gap after the start."""
+
+    group: int
+    place: np.ndarray
+    from_day: np.ndarray
+    gap_days: np.ndarray
+
+
+def kita_fit(region: Region, query: BundleQuery, age: int) -> KitaFit:
+    """Age range, free place and dates of every Kita for a child of ``age`` months.
+
+    The place starts on ``part_day(free_from, start_day)``; the gap is ``max(0,
+    free_from - (start_day + start_window_days))``, 0 without a start day."""
+    kitas, wishes = region.kitas, query.wishes
     group = int(np.searchsorted(kitas.age_group_edges, age, side="right") - 1)
-    n_groups = kitas.free_places.shape[1]
-    has_group = 0 <= group < n_groups
-    free = kitas.free_places[:, group] > 0 if has_group else np.zeros(len(kitas), bool)
-    ok = (kitas.min_age_months <= age) & (age < kitas.max_age_months) & free
-    idx = np.flatnonzero(ok)
+    has_group = 0 <= group < kitas.free_places.shape[1]
+    column = group if has_group else 0
+    free = kitas.free_places[:, column] > 0 if has_group else np.zeros(len(kitas), bool)
+    place = (kitas.min_age_months <= age) & (age < kitas.max_age_months) & free
+    free_from = kitas.free_from[:, column]
+    from_day = part_day(free_from, wishes.start_day)
+    if wishes.start_day is None:
+        return KitaFit(group, place, from_day, np.zeros(len(kitas), np.int64))
+    ready = wishes.start_day + wishes.start_window_days
+    return KitaFit(group, place, from_day, np.maximum(0, free_from - ready))
+
+
+def date_ok(fit: KitaFit, query: BundleQuery) -> np.ndarray:
+    """Kitas whose place is an option by date: all, unless the date is fixed and the
+    place is free only after the start (plus its window)."""
+    if not query.wishes.start_fixed:
+        return np.ones(len(fit.place), bool)
+    return fit.gap_days == 0
+
+
+def kita_options(region: Region, query: BundleQuery, need: ChildNeed, base_key: int) -> CareOptions:
+    """Kitas whose age range fits the child, that have a free place in its age group and,
+    when the start date is fixed, whose place is free by then."""
+    kitas = region.kitas
+    fit = kita_fit(region, query, need.age_months)
+    idx = np.flatnonzero(fit.place & date_ok(fit, query))
     return CareOptions(
         need=need,
         source=idx,
@@ -123,12 +174,17 @@ def kita_options(region: Region, need: ChildNeed, base_key: int) -> CareOptions:
         opens=kitas.opens[idx],
         closes=kitas.closes[idx],
         kita=idx,
-        group=np.full(len(idx), group, np.int64),
+        group=np.full(len(idx), fit.group, np.int64),
+        from_day=fit.from_day[idx],
+        gap_days=fit.gap_days[idx],
     )
 
 
-def school_options(region: Region, need: ChildNeed, base_key: int) -> CareOptions:
-    """Schools of an accepted type that teach the child's grade."""
+def school_options(
+    region: Region, query: BundleQuery, need: ChildNeed, base_key: int
+) -> CareOptions:
+    """Schools of an accepted type that teach the child's grade (a school place starts
+    at the household's start: never a gap)."""
     schools = region.schools
     types = np.array(sorted(accepted_school_types(need.grade)), np.int64)
     ok = np.isin(schools.school_type, types)
@@ -145,6 +201,8 @@ def school_options(region: Region, need: ChildNeed, base_key: int) -> CareOption
         closes=closes.astype(np.float64),
         kita=np.full(len(idx), -1, np.int64),
         group=np.full(len(idx), -1, np.int64),
+        from_day=part_day(np.zeros(len(idx), np.int64), query.wishes.start_day),
+        gap_days=np.zeros(len(idx), np.int64),
     )
 
 
@@ -155,10 +213,28 @@ def care_options(region: Region, query: BundleQuery) -> tuple[CareOptions, ...]:
     for age in query.household.child_age_months:
         need = child_need(int(age))
         if need.kind is CareKind.KITA:
-            out.append(kita_options(region, need, 0))
+            out.append(kita_options(region, query, need, 0))
         elif need.kind is CareKind.SCHOOL:
-            out.append(school_options(region, need, school_base))
+            out.append(school_options(region, query, need, school_base))
     return tuple(out)
+
+
+def care_removed(
+    region: Region, query: BundleQuery, care: tuple[CareOptions, ...]
+) -> dict[str, tuple[str, int, int]]:
+    """Per child: Kitas or schools without a place for it (age, free place, school type
+    and grade), and — when the start date is fixed — Kitas whose place comes too late."""
+    out: dict[str, tuple[str, int, int]] = {}
+    for i, options in enumerate(care):
+        if options.need.kind is CareKind.SCHOOL:
+            total = len(region.schools)
+            out[f"care_child_{i}"] = ("schools", total - len(options.source), total)
+            continue
+        fit, total = kita_fit(region, query, options.need.age_months), len(region.kitas)
+        out[f"care_child_{i}"] = ("kitas", total - int(fit.place.sum()), total)
+        late = int((fit.place & ~date_ok(fit, query)).sum())
+        out[f"care_start_child_{i}"] = ("kitas", late, total)
+    return out
 
 
 def mode_indices(region: Region, query: BundleQuery) -> np.ndarray:
@@ -202,10 +278,7 @@ def prepare(region: Region, query: BundleQuery, budget: Budget | None = None) ->
     care = care_options(region, query)
     modes = mode_indices(region, query)
     removed = _count_removed({"min_salary": jmask}, "jobs") | _count_removed(fmasks, "flats")
-    for i, options in enumerate(care):
-        kind = "kitas" if options.need.kind is CareKind.KITA else "schools"
-        total = len(region.kitas) if kind == "kitas" else len(region.schools)
-        removed[f"care_child_{i}"] = (kind, total - len(options.source), total)
+    removed |= care_removed(region, query, care)
     return Prepared(
         query=query,
         region=region,

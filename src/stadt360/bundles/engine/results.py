@@ -5,13 +5,14 @@ euros, shares as fractions); the Django side words them (``bundles.sentences``).
 
 import itertools
 from dataclasses import replace
+import math
 
 import numpy as np
 
 from . import money
-from .needs import CareKind
-from .outputs import Bundle, CarePick, Leg, Reason
-from .prepare import Prepared
+from .needs import CareKind, child_need
+from .outputs import Bundle, CarePick, Leg, Reason, Starts
+from .prepare import NO_DAY, Prepared, part_day
 from .search import Found
 
 
@@ -130,8 +131,8 @@ def extra_euros(bundle: Bundle, best: Bundle) -> int | None:
 
 def _care_picks(p: Prepared, found: Found, i: int) -> tuple[CarePick, ...]:
     picks = []
-    for child, options in enumerate(p.care):
-        pos = int(found.care[i][child])
+    for c, child in enumerate(household_children(p)):
+        options, pos = p.care[c], int(found.care[i][c])
         kind = "kita" if options.need.kind is CareKind.KITA else "school"
         picks.append(CarePick(child, kind, int(options.source[pos]), int(options.ids[pos])))
     return tuple(picks)
@@ -150,6 +151,43 @@ def _job_reasons(p: Prepared, found: Found, i: int) -> list[Reason]:
     return out
 
 
+def household_children(p: Prepared) -> list[int]:
+    """The household index of each child that needs a care place, in care order."""
+    ages = p.query.household.child_age_months
+    return [i for i, age in enumerate(ages) if child_need(int(age)).kind is not CareKind.NONE]
+
+
+def _day(value: np.integer | int) -> int | None:
+    return None if int(value) == NO_DAY else int(value)
+
+
+def starts_of(p: Prepared, found: Found, i: int) -> Starts:
+    """When each part of bundle i can start (see ``part_day``); care per household child."""
+    start = p.query.wishes.start_day
+    region = p.region
+    job = part_day(region.jobs.start_day[[p.job_index[found.job[i]]]], start)[0]
+    flat = part_day(region.flats.available_from[[p.flat_index[found.flat[i]]]], start)[0]
+    care: list[int | None] = [None] * len(p.query.household.child_age_months)
+    for c, child in enumerate(household_children(p)):
+        care[child] = _day(p.care[c].from_day[int(found.care[i][c])])
+    return Starts(job=_day(job), flat=_day(flat), care=tuple(care))
+
+
+def date_reasons(p: Prepared, found: Found, i: int) -> list[Reason]:
+    """``care_starts_later`` for each care place free only after the household's start
+    (plus its window): the child, the place, the day and the gap in whole weeks."""
+    out: list[Reason] = []
+    for c, child in enumerate(household_children(p)):
+        options, pos = p.care[c], int(found.care[i][c])
+        gap = int(options.gap_days[pos])
+        if gap > 0:
+            kind = "kita" if options.need.kind is CareKind.KITA else "school"
+            params = {"child": child, "place": f"{kind}:{int(options.ids[pos])}",
+                      "from_day": int(options.from_day[pos]), "gap_weeks": math.ceil(gap / 7)}  # fmt: skip
+            out.append(("care_starts_later", params))
+    return out
+
+
 def bundle_at(p: Prepared, found: Found, i: int, best: Bundle | None) -> Bundle:
     """Bundle i with everything the presentation layer shows."""
     morning, evening, stops = legs(p, found, i)
@@ -160,6 +198,7 @@ def bundle_at(p: Prepared, found: Found, i: int, best: Bundle | None) -> Bundle:
         ("daily_commute", {"minutes": daily, "one_way": int(found.morning[i]), "mode": mode.value})
     ]
     reasons += hours_reasons(p, found, i, morning, evening, stops)
+    reasons += date_reasons(p, found, i)
     reasons += [
         ("rent_share", {"share": round(balance["rent_share"], 2)}),
         ("remaining_money", _remaining_params(balance)),
@@ -190,6 +229,7 @@ def bundle_at(p: Prepared, found: Found, i: int, best: Bundle | None) -> Bundle:
         money=balance,
         reasons=tuple(reasons),
         fees=tuple((child, (fee.min, fee.max, fee.source)) for child, fee in fees),
+        starts=starts_of(p, found, i),
     )
     return with_comparison(bundle, best)
 

@@ -13,7 +13,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from stadt360.bundles.schemas import MAX_CHILDREN, Hours, Mode
+from stadt360.bundles.schemas import MAX_CHILDREN, Hours, Mode, StartWindow
 
 if TYPE_CHECKING:  # django_stubs_ext comes with django-stubs, a development dependency only
     from django_stubs_ext import StrOrPromise
@@ -42,6 +42,22 @@ def validate_birth_date(value: datetime.date, *, today: datetime.date | None = N
         raise forms.ValidationError(
             _("Adults count as adults above. Enter only children under 18."), code="adult"
         )
+
+
+def validate_not_past(value: datetime.date, *, today: datetime.date | None = None) -> None:
+    if value < (today or datetime.date.today()):
+        raise forms.ValidationError(
+            _("This date lies in the past. Enter today or a later day."), code="past"
+        )
+
+
+# The household's start: two windows and "from a date" (then the date field counts).
+START_DATE = "date"
+START_CHOICES = [
+    (StartWindow.ASAP.value, _("As soon as possible")),
+    (StartWindow.THREE_MONTHS.value, _("In the next three months")),
+    (START_DATE, _("From a date")),
+]
 
 
 INPUT_CLASS = "kern-form-input__input"
@@ -171,13 +187,46 @@ class JobForm(KernForm):
         max_value=50_000,
         required=False,
     )
+    when = forms.ChoiceField(
+        label=_("When do you want to start?"),
+        help_text=_("We show for the job, the flat and each childcare place when it can start."),
+        choices=START_CHOICES,
+        initial=StartWindow.THREE_MONTHS.value,
+        required=False,
+        widget=forms.RadioSelect,
+    )
     start = forms.DateField(
-        label=_("Earliest start"),
-        help_text=_("Leave empty if you can start at once."),
+        label=_("Your start date"),
+        help_text=_("Only if you chose “From a date”."),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": _("Enter the start as a date, e.g. 2026-04-01.")},
     )
+    fixed = forms.BooleanField(
+        label=_("The date is fixed"),
+        help_text=_("Then childcare places that are free only after your start are left out."),
+        required=False,
+    )
+
+    def clean(self) -> dict[str, object]:
+        """Without a choice (older links): "From a date" when a date is given, else the
+        default. A date counts only with "From a date"; there it is needed and not past."""
+        cleaned = super().clean() or {}
+        day = cleaned.get("start")
+        when = cleaned.get("when") or (START_DATE if day else StartWindow.THREE_MONTHS.value)
+        cleaned["when"] = when
+        if when != START_DATE:
+            cleaned["start"] = None
+        elif day is None and "start" not in self.errors:
+            self.add_error(
+                "start", forms.ValidationError(_("Enter the start date."), code="required")
+            )
+        elif day is not None:
+            try:
+                validate_not_past(day)
+            except forms.ValidationError as error:
+                self.add_error("start", error)
+        return cleaned
 
 
 class FlatForm(KernForm):
@@ -211,6 +260,16 @@ class FlatForm(KernForm):
         label=_("I have a housing entitlement certificate (WBS)"),
         help_text=_("Then flats that require one are included."),
         required=False,
+    )
+    move_in = forms.DateField(
+        label=_("Move in by (at the latest)"),
+        help_text=_(
+            "Flats free only after this day are left out. Leave empty if you are flexible."
+        ),
+        required=False,
+        validators=[validate_not_past],
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Enter the move-in date as a date, e.g. 2026-04-01.")},
     )
 
 

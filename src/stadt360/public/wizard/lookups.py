@@ -46,15 +46,14 @@ def plan(query: BundleQuery) -> list[plans.PlannedStep]:
     situation = plans.situation_with_catalogue(slug=SITUATION_SLUG)
     if situation is None:
         return []
-    start = query.job.start or datetime.date.today()
+    start = query.start_date or datetime.date.today()
     household = plans.Household(
         adults=query.household.adults,
         children=tuple(child.birth_date for child in query.household.children),
         reference_date=start,
     )
-    return plans.plan_for(
-        situation=situation, household=household, anchors={"move_in": start, "job_start": start}
-    )
+    anchors = {"move_in": query.flat.move_in or start, "job_start": start}
+    return plans.plan_for(situation=situation, household=household, anchors=anchors)
 
 
 def count_jobs(params: QueryDict) -> int | None:

@@ -4,8 +4,10 @@ Pure functions over ``bundles.schemas`` (the response contract); no database, no
 """
 
 import math
+import datetime
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TypedDict
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -21,9 +23,8 @@ from stadt360.bundles.schemas import (
     Mode,
     Place,
 )
-from stadt360.core.templatetags.formatting import format_money, format_number
+from stadt360.core.templatetags.formatting import format_date, format_money, format_number
 
-from .forms import WEIGHT_CHOICES, WEIGHT_KEYS, FlatForm, JobForm, PrioritiesForm
 from .money_text import (
     best_columns,
     euro_difference,
@@ -35,6 +36,7 @@ from .money_text import (
     remaining_range,
     rounded,
 )
+from .forms import START_CHOICES, WEIGHT_CHOICES, WEIGHT_KEYS, FlatForm, JobForm, PrioritiesForm
 from .querystring import number
 
 SORTS = {
@@ -238,6 +240,41 @@ def offer_url(kind: str, pk: int) -> str:
         return ""
 
 
+class StartItem(TypedDict):
+    """One part of the card's start line: "Kita for child 1 from 1 Mar 2027 (9 weeks gap)"."""
+
+    part_label: str
+    date: datetime.date | None  # None: at once (today or earlier)
+    gap_weeks: int | None
+
+
+def start_items(bundle: Bundle, today: datetime.date | None = None) -> list[StartItem]:
+    """When each part starts: job, flat, then each care place (a later day than today is
+    shown as a date, with the gap after the household's start where there is one)."""
+    today = today or datetime.date.today()
+    starts = bundle.starts
+
+    def later(day: datetime.date | None) -> datetime.date | None:
+        return day if day is not None and day > today else None
+
+    items: list[StartItem] = [
+        {"part_label": _("Job"), "date": later(starts.job), "gap_weeks": None},
+        {"part_label": _("Flat"), "date": later(starts.flat), "gap_weeks": None},
+    ]
+    for part in bundle.care:
+        kind = "kita" if part.kita else "school" if part.school else ""
+        if not kind:
+            continue
+        items.append(
+            {
+                "part_label": _care_label(kind, [part.child.index + 1]),
+                "date": later(part.available_from),
+                "gap_weeks": part.gap_weeks or None,
+            }
+        )
+    return items
+
+
 @dataclass(frozen=True)
 class Card:
     bundle: Bundle
@@ -256,6 +293,7 @@ class Card:
     map_url: str = ""
     fees: str = ""
     remaining: str = ""
+    starts: list[StartItem] = field(default_factory=list)
 
 
 def cards(
@@ -286,6 +324,7 @@ def _card(bundle: Bundle, best: Bundle, map_url: Callable[[str], str]) -> Card:
         map_url=map_url(key),
         fees=fees_line(bundle),
         remaining=money_range(*remaining_range(bundle)),
+        starts=start_items(bundle),
     )
 
 
@@ -465,6 +504,16 @@ def elimination_line(item: Elimination) -> str:
     }
 
 
+def start_label(query: BundleQuery) -> str:
+    """The household's start in words: the chosen window, or the date; "fixed" when so."""
+    day = query.start_date
+    if day:
+        text = _("From %(date)s") % {"date": format_date(day)}
+    else:
+        text = str(dict(START_CHOICES)[query.start.window.value])
+    return _("%(start)s (the date is fixed)") % {"start": text} if query.start.fixed else text
+
+
 def review_labels(query: BundleQuery) -> dict[str, object]:
     """The answers in words for the "check your answers" page, using the forms' own labels."""
     job_fields, flat_fields = JobForm.base_fields, FlatForm.base_fields
@@ -474,6 +523,7 @@ def review_labels(query: BundleQuery) -> dict[str, object]:
     weights = dict(WEIGHT_CHOICES)
     flat = query.flat
     return {
+        "start_label": start_label(query),
         "hours_label": hours[query.job.hours.value],
         "share_percent": round(flat.max_rent_share * 100) if flat.max_rent_share else None,
         "rooms_label": rooms(flat.min_rooms) if flat.min_rooms else "",

@@ -16,7 +16,7 @@ from django.http import QueryDict
 
 from stadt360.bundles.schemas import BundleQuery
 
-from .forms import CHILD_KEY, STEP_FORMS, STEP_MARKERS, WEIGHT_KEYS, HouseholdForm
+from .forms import CHILD_KEY, START_DATE, STEP_FORMS, STEP_MARKERS, WEIGHT_KEYS, HouseholdForm
 
 PIN_KEYS = ("pin_job", "pin_flat", "pin_kita")
 DEFAULT_LIMIT = BundleQuery.model_fields["limit"].default
@@ -71,6 +71,7 @@ def _query_data(bound: tuple[forms.Form, ...], params: QueryDict) -> dict[str, A
     assert isinstance(household, HouseholdForm)
     return {
         "household": _household(household),
+        "start": _start(job.cleaned_data),
         "job": _job(job.cleaned_data),
         "flat": _flat(flat.cleaned_data),
         "mobility": {
@@ -102,8 +103,13 @@ def _job(data: dict[str, Any]) -> dict[str, Any]:
         "occupation": data["occupation"] or None,
         "hours": data["hours"],
         "min_salary_month": data["min_salary"],
-        "start": data["start"],
     }
+
+
+def _start(data: dict[str, Any]) -> dict[str, Any]:
+    if data["when"] == START_DATE:
+        return {"date": data["start"], "fixed": data["fixed"]}
+    return {"window": data["when"], "fixed": data["fixed"]}
 
 
 def _flat(data: dict[str, Any]) -> dict[str, Any]:
@@ -114,6 +120,7 @@ def _flat(data: dict[str, Any]) -> dict[str, Any]:
         "min_rooms": data["min_rooms"],
         **{key: data[key] for key in ("balcony", "lift", "step_free", "pets")},
         "has_wbs": data["wbs"],
+        "move_in": data["move_in"],
     }
 
 
@@ -150,7 +157,7 @@ def _pairs(query: BundleQuery) -> Iterable[tuple[str, str]]:
     yield from _optional("occupation", job.occupation)
     yield "hours", job.hours.value
     yield from _optional("min_salary", job.min_salary_month)
-    yield from _optional("start", job.start.isoformat() if job.start else None)
+    yield from _start_pairs(query)
     yield from _optional("max_rent", flat.max_warm_rent)
     yield from _optional(
         "max_share", round(flat.max_rent_share * 100) if flat.max_rent_share else None
@@ -161,6 +168,7 @@ def _pairs(query: BundleQuery) -> Iterable[tuple[str, str]]:
             yield key, "on"
     if flat.has_wbs:
         yield "wbs", "on"
+    yield from _optional("move_in", flat.move_in.isoformat() if flat.move_in else None)
     yield from (("mode", mode.value) for mode in query.mobility.modes)
     yield "max_minutes", str(query.mobility.max_commute_minutes)
     yield from _optional("tolerance", query.care.hours_tolerance_minutes or None)
@@ -168,6 +176,17 @@ def _pairs(query: BundleQuery) -> Iterable[tuple[str, str]]:
         yield key, number(getattr(query.weights, attr))
     if query.limit != DEFAULT_LIMIT:
         yield "limit", str(query.limit)
+
+
+def _start_pairs(query: BundleQuery) -> Iterable[tuple[str, str]]:
+    day = query.start_date
+    if day:
+        yield "when", START_DATE
+        yield "start", day.isoformat()
+    else:
+        yield "when", query.start.window.value
+    if query.start.fixed:
+        yield "fixed", "on"
 
 
 def _optional(key: str, value: str | float | None) -> Iterable[tuple[str, str]]:
