@@ -77,11 +77,13 @@ def hours_reasons(
 
 
 def child_fees(p: Prepared, found: Found, i: int) -> tuple[tuple[int, money.ChildFee], ...]:
-    """Each Kita child's fee (provider, free by law, schedule range or unknown)."""
+    """Each Kita child's fee (provider, free by law, schedule range or unknown), keyed by
+    the child's index in the household (as ``CarePick.child``)."""
     kitas, out = p.region.kitas, []
-    for child, options in enumerate(p.care):
+    for c, child in enumerate(household_children(p)):
+        options = p.care[c]
         if options.need.kind is CareKind.KITA:
-            pos = int(found.care[i][child])
+            pos = int(found.care[i][c])
             k, g = int(options.source[pos]), int(options.group[pos])
             fee = money.child_fee(
                 float(kitas.fee[k]), float(kitas.fee_min[k, g]), float(kitas.fee_max[k, g]),
