@@ -14,6 +14,10 @@ import numpy as np
 from stadt360.mobility.geometric import MODES, Mode
 
 
+# Longest drop-off / pick-up time per stop a query may state (minutes).
+MAX_DWELL_MIN = 30
+
+
 class SchoolType(IntEnum):
     """School types of Thuringia that the engine distinguishes."""
 
@@ -203,7 +207,12 @@ class Household:
 
 @dataclass(frozen=True)
 class Wishes:
-    """Hard constraints. None means "no limit"; ``min_rooms`` None derives it."""
+    """Hard constraints. None means "no limit"; ``min_rooms`` None derives it.
+
+    ``care_from``/``care_until`` (minutes after midnight, both or neither): the hours a
+    care place must cover, instead of the shift-based rule. ``dwell_min``: minutes spent
+    at every distinct care stop, in the morning and again in the evening.
+    """
 
     min_salary: float | None = None
     max_warm_rent: float | None = None
@@ -213,6 +222,25 @@ class Wishes:
     modes: tuple[Mode, ...] = MODES
     hours_tolerance_min: float = 0.0
     start_day: int | None = None
+    care_from: float | None = None
+    care_until: float | None = None
+    dwell_min: int = 0
+
+    def __post_init__(self) -> None:
+        if (self.care_from is None) != (self.care_until is None):
+            raise ValueError("care_from and care_until: give both or neither")
+        if self.care_from is not None and self.care_until is not None:
+            if not 0 <= self.care_from < self.care_until <= 1440:
+                raise ValueError("care hours: need 0 <= care_from < care_until <= 1440")
+        if not 0 <= self.dwell_min <= MAX_DWELL_MIN:
+            raise ValueError(f"dwell_min: 0 to {MAX_DWELL_MIN} minutes")
+
+    @property
+    def care_hours(self) -> tuple[float, float] | None:
+        """The stated care hours (from, until), or None: the shift decides."""
+        if self.care_from is None or self.care_until is None:
+            return None
+        return float(self.care_from), float(self.care_until)
 
 
 @dataclass(frozen=True)

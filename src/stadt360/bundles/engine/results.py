@@ -15,7 +15,8 @@ from .search import Found
 
 
 def _stops(p: Prepared, picks: np.ndarray, order: tuple[int, ...]) -> list[tuple[str, int, list]]:
-    """Distinct stops in visiting order: (label, zone, children there)."""
+    """Distinct stops in visiting order: (label, zone, children there as positions in
+    ``p.care``)."""
     stops: list[tuple[str, int, list]] = []
     for child in order:
         options, pos = p.care[child], int(picks[child])
@@ -44,34 +45,68 @@ def legs(p: Prepared, found: Found, i: int) -> tuple[tuple[Leg, ...], tuple[Leg,
     return morning, evening, stops
 
 
+def _stop_hours(p: Prepared, found: Found, i: int, children: list) -> tuple[float, float]:
+    """Latest opening and earliest closing of the places of the children at one stop."""
+    windows = [
+        (float(p.care[c].place_opens[found.care[i][c]]),
+         float(p.care[c].place_closes[found.care[i][c]]))
+        for c in children
+    ]  # fmt: skip
+    return max(w[0] for w in windows), min(w[1] for w in windows)
+
+
 def hours_reasons(
     p: Prepared, found: Found, i: int, morning: tuple, evening: tuple, stops: list
 ) -> list[Reason]:
-    """One reason per care stop: when it opens/closes vs. when the parent passes."""
+    """One reason per care stop: when it opens/closes vs. when the parent is there
+    (``arrive``: morning arrival, ``depart``: evening departure, ``dwell`` minutes at the
+    stop each time; ``care_from``/``care_until``: the stated care hours, when those decide)."""
     start, end = p.job_start[found.job[i]], p.job_end[found.job[i]]
+    hours = p.query.wishes.care_hours
     out: list[Reason] = []
     for s, (label, _zone, children) in enumerate(stops):
-        options, pos = p.care[children[0]], int(found.care[i][children[0]])
+        held = p.dwell * (len(stops) - s)
         to_work = sum(leg.minutes for leg in morning[s + 1 :])
         from_work = sum(leg.minutes for leg in evening[: len(stops) - s])
-        opens, closes = float(options.opens[pos]), float(options.closes[pos])
+        opens, closes = _stop_hours(p, found, i, children)
         bounded = opens > -1e5
         out.append(
             (
                 "care_covers_hours",
                 {
                     "place": label,
-                    "children": tuple(children),
+                    "children": tuple(p.care[c].child for c in children),
                     "opens": round(opens) if bounded else None,
                     "closes": round(closes) if bounded else None,
-                    "leave_by": round(start - to_work),
-                    "back_at": round(end + from_work),
+                    "leave_by": round(start - to_work - held + p.dwell),
+                    "back_at": round(end + from_work + held - p.dwell),
+                    "arrive": round(start - to_work - held),
+                    "depart": round(end + from_work + held),
+                    "dwell": round(p.dwell),
                     "shift_start": round(start),
                     "shift_end": round(end),
+                    "care_from": None if hours is None else round(hours[0]),
+                    "care_until": None if hours is None else round(hours[1]),
                 },
             )
         )
     return out
+
+
+def pupil_reasons(p: Prepared, found: Found, i: int) -> list[Reason]:
+    """Pupils from grade 5 travel alone: their school and its minutes from the flat."""
+    flat = p.flat_index[found.flat[i]]
+    return [
+        (
+            "pupil_travels_alone",
+            {
+                "child": pupil.child,
+                "place": f"school:{int(p.region.schools.ids[pupil.school[flat]])}",
+                "minutes": round(float(pupil.minutes[flat])),
+            },
+        )
+        for pupil in p.pupils
+    ]
 
 
 def money_of(p: Prepared, found: Found, i: int) -> tuple[dict[str, float], bool]:
@@ -94,12 +129,17 @@ def money_of(p: Prepared, found: Found, i: int) -> tuple[dict[str, float], bool]
 
 
 def _care_picks(p: Prepared, found: Found, i: int) -> tuple[CarePick, ...]:
+    """Each child's place in household order; ``child`` is the household index."""
     picks = []
-    for child, options in enumerate(p.care):
-        pos = int(found.care[i][child])
+    for c, options in enumerate(p.care):
+        pos = int(found.care[i][c])
         kind = "kita" if options.need.kind is CareKind.KITA else "school"
-        picks.append(CarePick(child, kind, int(options.source[pos]), int(options.ids[pos])))
-    return tuple(picks)
+        picks.append(CarePick(options.child, kind, int(options.source[pos]), int(options.ids[pos])))
+    flat = p.flat_index[found.flat[i]]
+    for pupil in p.pupils:
+        school = int(pupil.school[flat])
+        picks.append(CarePick(pupil.child, "school", school, int(p.region.schools.ids[school])))
+    return tuple(sorted(picks, key=lambda pick: pick.child))
 
 
 def _job_reasons(p: Prepared, found: Found, i: int) -> list[Reason]:
@@ -121,10 +161,12 @@ def bundle_at(p: Prepared, found: Found, i: int, best: Bundle | None) -> Bundle:
     balance, fees_known = money_of(p, found, i)
     mode = p.region.travel.modes[int(found.mode[i])]
     daily = int(found.daily[i])
+    commute = {"minutes": daily, "one_way": int(found.morning[i]), "mode": mode.value}
     reasons: list[Reason] = [
-        ("daily_commute", {"minutes": daily, "one_way": int(found.morning[i]), "mode": mode.value})
+        ("daily_commute", commute | {"dwell": round(p.dwell), "stops": len(stops)})
     ]
     reasons += hours_reasons(p, found, i, morning, evening, stops)
+    reasons += pupil_reasons(p, found, i)
     reasons += [
         ("rent_share", {"share": round(balance["rent_share"], 2)}),
         ("remaining_money", {"euros": round(balance["remaining"])}),
@@ -164,6 +206,7 @@ def bundle_at(p: Prepared, found: Found, i: int, best: Bundle | None) -> Bundle:
         daily_minutes=daily,
         money=balance,
         reasons=tuple(reasons),
+        dwell_minutes=round(p.dwell),
     )
 
 
