@@ -138,6 +138,8 @@ def _care(
     query: BundleQuery,
     start: datetime.date,
 ) -> list[schemas.CarePart]:
+    """One part per child with a place; ``pick.child`` is the child's household index."""
+    alone = {params["child"] for code, params in bundle.reasons if code == "pupil_travels_alone"}
     parts = []
     for pick in bundle.care:
         child = _child(query, pick.child, start)
@@ -146,7 +148,10 @@ def _care(
             kita = kita_part(offers.kitas[pick.id], float(opens), float(closes))
             parts.append(schemas.CarePart(child=child, kita=kita))
         else:
-            parts.append(schemas.CarePart(child=child, school=school_part(offers.schools[pick.id])))
+            school = school_part(offers.schools[pick.id])
+            parts.append(
+                schemas.CarePart(child=child, school=school, travels_alone=pick.child in alone)
+            )
     return parts
 
 
@@ -183,11 +188,13 @@ def present_bundle(
     query: BundleQuery,
     start: datetime.date,
 ) -> schemas.Bundle:
-    one_way = sum(leg.minutes for leg in bundle.morning)
+    stops = len(bundle.morning) - 1  # the care stops between flat and work
+    one_way = sum(leg.minutes for leg in bundle.morning) + bundle.dwell_minutes * stops
     commute = schemas.Commute(
         minutes=bundle.daily_minutes, one_way_minutes=one_way,
         mode=schemas.Mode(bundle.mode.value), legs=_legs(bundle.morning + bundle.evening,
                                                           offers, bundle),
+        dwell_minutes=bundle.dwell_minutes if stops else 0,
     )  # fmt: skip
     reasons = [
         schemas.Reason(code=code, text=sentences.reason_text(code, params))

@@ -92,6 +92,8 @@ def engine_household(household: Household, start: datetime.date) -> engine.House
 
 
 def engine_query(query: BundleQuery, start: datetime.date) -> engine.BundleQuery:
+    hours = query.care.care_hours  # minutes after midnight, or None: by working hours
+    care_from, care_until = (None, None) if hours is None else (float(hours[0]), float(hours[1]))
     wishes = engine.Wishes(
         min_salary=query.job.min_salary_month,
         max_warm_rent=query.flat.max_warm_rent,
@@ -101,6 +103,9 @@ def engine_query(query: BundleQuery, start: datetime.date) -> engine.BundleQuery
         modes=tuple(engine_mode(m) for m in query.mobility.modes),
         hours_tolerance_min=float(query.care.hours_tolerance_minutes),
         start_day=start.toordinal(),
+        care_from=care_from,
+        care_until=care_until,
+        dwell_min=query.care.dwell_minutes,
     )
     w = query.weights
     weights = engine.Weights(commute=w.commute, cost=w.cost, job_fit=w.job_fit, flat_fit=w.flat_fit)

@@ -13,7 +13,6 @@ import numpy as np
 
 from stadt360.mobility.geometric import MODES, Mode
 
-
 # Longest drop-off / pick-up time per stop a query may state (minutes).
 MAX_DWELL_MIN = 30
 
@@ -229,9 +228,9 @@ class Wishes:
     def __post_init__(self) -> None:
         if (self.care_from is None) != (self.care_until is None):
             raise ValueError("care_from and care_until: give both or neither")
-        if self.care_from is not None and self.care_until is not None:
-            if not 0 <= self.care_from < self.care_until <= 1440:
-                raise ValueError("care hours: need 0 <= care_from < care_until <= 1440")
+        hours = self.care_hours
+        if hours is not None and not 0 <= hours[0] < hours[1] <= 1440:
+            raise ValueError("care hours: need 0 <= care_from < care_until <= 1440")
         if not 0 <= self.dwell_min <= MAX_DWELL_MIN:
             raise ValueError(f"dwell_min: 0 to {MAX_DWELL_MIN} minutes")
 

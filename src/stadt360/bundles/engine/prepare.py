@@ -8,12 +8,12 @@ from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
 
+from stadt360.mobility.geometric import Mode
+
 from . import money
 from .budget import Budget
 from .inputs import BundleQuery, Region
 from .lower import ModeMinimum, mode_minimum
-from stadt360.mobility.geometric import Mode
-
 from .needs import (
     NO_WINDOW,
     PUPIL_MAX_MINUTES,
@@ -257,9 +257,7 @@ def within_care_hours(options: CareOptions, hours: tuple[float, float], toleranc
     )
     kept = options.take(ok)
     count = len(kept.source)
-    wide = replace(
-        kept, opens=np.full(count, NO_WINDOW[0]), closes=np.full(count, NO_WINDOW[1])
-    )
+    wide = replace(kept, opens=np.full(count, NO_WINDOW[0]), closes=np.full(count, NO_WINDOW[1]))
     return ok, wide
 
 
@@ -279,9 +277,7 @@ def care_and_pupils(
             ok, options = within_care_hours(options, hours, tolerance)
             removed[f"care_hours_child_{options.child}"] = ("care", int((~ok).sum()), len(ok))
         care.append(options)
-    pupils = tuple(
-        pupil_schools(region, need, child) for child, need in household_needs(query)[1]
-    )
+    pupils = tuple(pupil_schools(region, need, child) for child, need in household_needs(query)[1])
     return tuple(care), pupils, removed
 
 

@@ -90,7 +90,9 @@ def pupil_school(region: Region, grade: int, flat_zone: int) -> tuple[int, float
     minutes from the flat's zone by walk, bike or transit (all modes if the matrices have
     none of them), ties to the lowest id; (-1, inf) when no school teaches the grade."""
     schools, travel = region.schools, region.travel
-    alone = [m for m, mode in enumerate(travel.modes) if mode in (Mode.WALK, Mode.BIKE, Mode.TRANSIT)]
+    alone = [
+        m for m, mode in enumerate(travel.modes) if mode in (Mode.WALK, Mode.BIKE, Mode.TRANSIT)
+    ]
     modes = alone or list(range(len(travel.modes)))
     best: tuple[float, int] = (np.inf, -1)
     for s in range(len(schools)):

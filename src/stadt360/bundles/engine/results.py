@@ -161,7 +161,11 @@ def bundle_at(p: Prepared, found: Found, i: int, best: Bundle | None) -> Bundle:
     balance, fees_known = money_of(p, found, i)
     mode = p.region.travel.modes[int(found.mode[i])]
     daily = int(found.daily[i])
-    commute = {"minutes": daily, "one_way": int(found.morning[i]), "mode": mode.value}
+    commute: dict[str, object] = {
+        "minutes": daily,
+        "one_way": int(found.morning[i]),
+        "mode": mode.value,
+    }
     reasons: list[Reason] = [
         ("daily_commute", commute | {"dwell": round(p.dwell), "stops": len(stops)})
     ]
