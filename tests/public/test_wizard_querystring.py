@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.http import QueryDict
+from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -29,8 +30,26 @@ children = st.lists(
 weights = st.fixed_dictionaries(
     {key: st.sampled_from([0.0, 1.0, 3.0]) for key in ("commute", "cost", "job_fit", "flat_fit")}
 ).filter(lambda w: any(w.values()))
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+# Stated care hours as the wizard writes them (HH:MM, up to 23:59), and dwell 0–30 minutes.
+care_hours = st.one_of(
+    st.just({}),
+    st.tuples(st.integers(0, 1438), st.integers(1, 1439))
+    .filter(lambda pair: pair[0] < pair[1])
+    .map(lambda pair: {"hours_from": _clock(pair[0]), "hours_until": _clock(pair[1])}),
+)
+care_wishes = st.builds(
+    lambda hours, dwell: {**hours, **({} if dwell is None else {"dwell_minutes": dwell})},
+    care_hours,
+    st.one_of(st.none(), st.integers(0, 30)),
+)
 queries = st.builds(
-    lambda adults, kids, income, job, flat, modes, minutes, w, limit, tol: (
+    lambda adults, kids, income, job, flat, modes, minutes, w, limit, tol, care: (
         BundleQuery.model_validate(
             {
                 "household": {"adults": adults, "children": kids, "other_net_income": income},
@@ -39,7 +58,7 @@ queries = st.builds(
                 "mobility": {"modes": modes, "max_commute_minutes": minutes},
                 "weights": w,
                 "limit": limit,
-                "care": {"hours_tolerance_minutes": tol},
+                "care": {"hours_tolerance_minutes": tol, **care},
             }
         )
     ),
@@ -72,6 +91,7 @@ queries = st.builds(
     weights,
     st.integers(1, 50),
     st.integers(0, 240),
+    care_wishes,
 )
 
 
@@ -153,3 +173,36 @@ def test_a_relaxation_patch_changes_only_its_part() -> None:
     assert loosened.flat.min_rooms == query.flat.min_rooms
     assert loosened.household == query.household
     assert decode(encode(loosened)).query == loosened
+
+
+def test_care_hours_and_dwell_travel_in_the_url() -> None:
+    params = QueryDict(FAMILY + "&care=hours&care_from=06:30&care_until=17:00&dwell=0")
+    query = decode(params).query
+    assert query is not None
+    assert (query.care.hours_from, query.care.hours_until) == ("06:30", "17:00")
+    assert query.care.care_hours == (390, 1020)
+    assert query.care.dwell_minutes == 0
+    by_work = decode(QueryDict(FAMILY + "&care=work&care_from=06:30&care_until=17:00")).query
+    assert by_work is not None
+    assert by_work.care.care_hours is None
+    assert by_work.care.dwell_minutes == 5  # an old URL without "dwell": the default
+
+
+@pytest.mark.parametrize(
+    ("extra", "field", "message"),
+    [
+        ("&care=hours&care_from=17:00&care_until=06:30", "care_until", "later than its start"),
+        ("&care=hours&care_from=08:00&care_until=08:00", "care_until", "later than its start"),
+        ("&care=hours&care_from=25:00&care_until=26:00", "care_from", "between 0:00 and 23:59"),
+        ("&care=hours&care_from=06:30", "care_until", "from when to when"),
+        ("&dwell=45", "dwell", "less than or equal to 30"),
+    ],
+)
+def test_bad_care_hours_keep_the_step_open_with_a_clear_message(
+    extra: str, field: str, message: str
+) -> None:
+    with translation.override("en"):
+        decoded = decode(QueryDict(FAMILY + extra))
+        assert decoded.query is None
+        assert decoded.first_open_step == 4
+        assert any(message in error for error in decoded.forms[3].errors[field])

@@ -222,3 +222,12 @@ def test_compare_says_one_room_not_one_rooms(client: Client, city: None) -> None
     cells = re.findall(r"\d rooms?, \d+ m²", html)
     assert cells, "no flat row in the comparison"
     assert not [cell for cell in cells if cell.startswith("1 rooms")]
+
+
+def test_the_day_shows_drop_off_time_and_stated_care_hours(client: Client, city: None) -> None:
+    html = results(client, FAMILY)
+    assert "Dropping off and picking up: 5 minutes at each care place" in html
+    assert "including 10 minutes for dropping off and picking up" in html
+    html = results(client, FAMILY + "&care=hours&care_from=06:30&care_until=16:30&dwell=0")
+    assert "Kita open 6:30 to 16:30; you need care from 6:30 to 16:30 — fits" in html
+    assert "Dropping off and picking up" not in html
