@@ -142,13 +142,13 @@ def test_stated_care_hours_keep_the_commute_limit_and_the_price() -> None:
 
 
 def test_stated_care_hours_must_be_both_and_in_order() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="both or neither"):
         Wishes(care_from=400.0)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="care_from < care_until"):
         Wishes(care_from=600.0, care_until=600.0)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="care_until <= 1440"):
         Wishes(care_from=0.0, care_until=1441.0)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="dwell_min"):
         Wishes(dwell_min=31)
 
 
