@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from stadt360.bundles.engine import budget
-from tests.factories import FlatFactory, FreePlaceFactory, JobFactory, KitaFactory
+from stadt360.schools.models import SchoolType
+from tests.factories import FlatFactory, FreePlaceFactory, JobFactory, KitaFactory, SchoolFactory
 
 TODAY = datetime.date.today()
 BABY = TODAY.replace(year=TODAY.year - 1).isoformat()
@@ -231,3 +232,23 @@ def test_the_day_shows_drop_off_time_and_stated_care_hours(client: Client, city:
     html = results(client, FAMILY + "&care=hours&care_from=06:30&care_until=16:30&dwell=0")
     assert "Kita open 6:30 to 16:30; you need care from 6:30 to 16:30 — fits" in html
     assert "Dropping off and picking up" not in html
+
+
+def test_a_pupil_from_grade_five_goes_alone_and_is_no_stop_of_the_day(
+    client: Client, city: None
+) -> None:
+    SchoolFactory(
+        name="Regelschule Test", school_type=SchoolType.REGELSCHULE, grade_from=5, grade_to=10
+    )
+    pupil = TODAY.replace(year=TODAY.year - 12).isoformat()
+    params = FAMILY.replace(f"child={KID}", f"child={pupil}")
+    html = results(client, params)
+    assert "Regelschule Test" in html
+    assert "the child goes alone, not part of your trips" in html
+    assert "Child 2 goes to school alone" in html
+    key = bundle_keys(html)[0]
+    stops = re.findall(
+        r'class="s360-stop s360-stop--(\w+)"',
+        client.get(f"{reverse('public:wizard-map')}?{params}&bundle={key}").content.decode(),
+    )
+    assert stops == ["flat", "kita", "job"]

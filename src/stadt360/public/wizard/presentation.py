@@ -342,9 +342,12 @@ class Stop:
 
 
 def stops(bundle: Bundle) -> list[Stop]:
-    """The places of the day, each once: flat, care places (a shared Kita once), work."""
+    """The places of the day, each once: flat, care places (a shared Kita once), work.
+    A pupil who travels alone is not a stop of the parent's day."""
     care: dict[tuple[str, int], tuple[Place, list[int]]] = {}
     for part in bundle.care:
+        if part.travels_alone:
+            continue
         kind, place = ("kita", part.kita) if part.kita else ("school", part.school)
         if place is not None:
             care.setdefault((kind, place.id), (place, []))[1].append(part.child.index + 1)
