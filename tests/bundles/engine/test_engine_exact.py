@@ -161,15 +161,28 @@ def test_shared_kita_respects_free_places() -> None:
     assert all(care != (1, 1) for *_, care in got)
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.integers(0, 2**32 - 1), st.sampled_from([(), (20,), (40, 90), (20, 150)]))
-def test_pruning_paths_on_larger_instances(seed: int, ages: tuple[int, ...]) -> None:
-    """Enough pairs that blocks, detour bounds and the warm start all prune (with dwell)."""
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.integers(0, 2**32 - 1),
+    st.sampled_from([(), (20,), (40, 90), (20, 150), (30, 80, 150)]),
+    st.sampled_from([0, 8, 30]),
+    st.sampled_from([{}, *CARE_HOURS]),
+)
+def test_pruning_paths_on_larger_instances(
+    seed: int, ages: tuple[int, ...], dwell: int, care_hours: dict
+) -> None:
+    """Enough pairs that blocks, detour bounds and the warm start all prune; dwell and
+    commute limits tight enough that the dwell terms of the bounds decide."""
     rng = np.random.default_rng(seed)
-    region = Region(_jobs(rng, 30), _flats(rng, 40), _kitas(rng, 6), _schools(rng, 3), TRAVEL)
+    region = Region(_jobs(rng, 30), _flats(rng, 40), _kitas(rng, 6), _schools(rng, 4), TRAVEL)
     query = BundleQuery(
         Household(adults=2, child_age_months=ages),
-        Wishes(min_rooms=1, dwell_min=int(rng.choice([0, 5, 20]))),
+        Wishes(
+            min_rooms=1,
+            dwell_min=dwell,
+            max_commute_min=float(rng.choice([35, 60, 1000])),
+            **care_hours,
+        ),
         k=int(rng.integers(1, 12)),
         relax=False,
     )
