@@ -74,7 +74,13 @@ class PupilSchools:
 
 @dataclass(frozen=True, eq=False)
 class Prepared:
-    """Filtered candidates with everything the search needs, per query."""
+    """Filtered candidates with everything the search needs, per query.
+
+    ``care`` holds the children that are stops of the chain, ``pupils`` those from grade 5
+    who travel alone. ``dwell`` = minutes at every distinct stop, each way; ``dwell_floor``
+    = the dwell every chain of this household surely has per direction (dwell × number of
+    kinds of chain places: a Kita and a school are never one stop), for lower bounds.
+    """
 
     query: BundleQuery
     region: Region
