@@ -239,6 +239,12 @@ def _brute_best_daily(p, j: int, flat_zones: np.ndarray) -> np.ndarray:
     return np.where(ok, morning + evening, np.inf).min(axis=0)
 
 
+def _pupil_schools(p, f: int) -> tuple[int, ...]:
+    """The schools of the pupils who travel alone from flat f (the engine lists them too)."""
+    flat = p.flat_index[f]
+    return tuple(int(p.region.schools.ids[pupil.school[flat]]) for pupil in p.pupils)
+
+
 def brute_force(profile: Profile) -> list[tuple[float, int, int, tuple[int, ...]]]:
     """Every (job, flat, Kita) bundle of a profile with at most one care child, ranked."""
     p = prepare(profile.region, profile.query)
@@ -259,6 +265,7 @@ def brute_force(profile: Profile) -> list[tuple[float, int, int, tuple[int, ...]
         cut = np.sort(flat_total)[-min(k, flat_total.size)]
         for f, x in zip(*np.nonzero(total >= max(cut, -1e300)), strict=True):
             care = () if not p.care else (int(care_ids[x]),)
+            care += _pupil_schools(p, f)
             out.append(
                 (
                     float(total[f, x]),

@@ -141,3 +141,86 @@ def test_a_kita_place_free_later_is_a_compromise_or_left_out_when_fixed(
     bundles = client.post(URL, named, content_type="application/json").json()["bundles"]
     assert any(c["kita"]["id"] == late.pk for b in bundles for c in b["care"])
     assert all(b["starts"]["flat"] >= later.isoformat() for b in bundles)
+def _care(**care: object) -> dict:
+    return {**FAMILY, "care": care}
+
+
+@pytest.mark.parametrize(
+    ("care", "field"),
+    [
+        ({"hours_from": "06:30"}, "hours_until"),
+        ({"hours_until": "17:00"}, "hours_until"),
+        ({"hours_from": "17:00", "hours_until": "06:30"}, "hours_until"),
+        ({"hours_from": "07:00", "hours_until": "07:00"}, "hours_until"),
+        ({"hours_from": "25:00", "hours_until": "26:00"}, "hours_from"),
+        ({"hours_from": "06:30", "hours_until": "24:30"}, "hours_until"),
+        ({"hours_from": 390, "hours_until": 1020}, "hours_from"),
+        ({"dwell_minutes": 31}, "dwell_minutes"),
+        ({"dwell_minutes": -1}, "dwell_minutes"),
+    ],
+)
+def test_bad_care_hours_and_dwell_are_422_naming_the_field(client, db, care, field) -> None:
+    response = client.post(URL, _care(**care), content_type="application/json")
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "query", "care", field]
+
+
+def _stops(bundle: dict) -> int:
+    return len(bundle["commute"]["legs"]) // 2 - 1
+
+
+def test_without_care_fields_the_day_counts_five_minutes_per_stop(client, family_world) -> None:
+    """Old request bodies still work; drop-off and pick-up now take 5 minutes per stop."""
+    bundle = client.post(URL, FAMILY, content_type="application/json").json()["bundles"][0]
+    commute, stops = bundle["commute"], _stops(bundle)
+    legs = [leg["minutes"] for leg in commute["legs"]]
+    assert stops >= 1
+    assert commute["dwell_minutes"] == 5
+    assert commute["minutes"] == sum(legs) + 2 * 5 * stops
+    assert commute["one_way_minutes"] == sum(legs[: stops + 1]) + 5 * stops
+    assert f"davon {2 * 5 * stops} Minuten zum Bringen und Abholen" in bundle["reasons"][0]["text"]
+
+
+def test_dwell_zero_gives_the_legs_alone(client, family_world) -> None:
+    bundle = client.post(URL, _care(dwell_minutes=0), content_type="application/json").json()[
+        "bundles"
+    ][0]
+    assert bundle["commute"]["minutes"] == sum(leg["minutes"] for leg in bundle["commute"]["legs"])
+    assert bundle["commute"]["dwell_minutes"] == 0
+
+
+def test_stated_care_hours_replace_the_working_hours(client, family_world) -> None:
+    """The Kitas open 6:30–16:30: care from 6:30 to 16:30 fits, from 6:00 does not."""
+    fits = client.post(
+        URL, _care(hours_from="06:30", hours_until="16:30"), content_type="application/json"
+    ).json()
+    hours = [r["text"] for r in fits["bundles"][0]["reasons"] if r["code"] == "care_covers_hours"]
+    assert hours
+    assert all(
+        "Kita geöffnet 6:30 bis 16:30; Sie brauchen Betreuung von 6:30 bis 16:30" in text
+        for text in hours
+    )
+    early = client.post(
+        URL, _care(hours_from="6:00", hours_until="16:30"), content_type="application/json"
+    ).json()
+    assert early["bundles"] == []
+    assert {"care_hours_child_0", "care_hours_child_1"} <= {
+        e["constraint"] for e in early["eliminated"]
+    }
+
+
+def test_a_child_past_school_age_does_not_shift_the_numbering(client, family_world) -> None:
+    """Regression: the care pick named the child by its position among children with a
+    place; an 18-year-old first (no place) made the toddler "child 1" with the teen's data."""
+    today = datetime.date.today()
+    teen = today.replace(year=today.year - 18) + datetime.timedelta(days=10)
+    body = {
+        **FAMILY,
+        "household": {"adults": 2, "children": [{"birth_date": teen.isoformat()},
+                                                {"birth_date": TODDLER}]},
+    }  # fmt: skip
+    bundle = client.post(URL, body, content_type="application/json").json()["bundles"][0]
+    assert [(c["child"]["index"], c["child"]["birth_date"]) for c in bundle["care"]] == [
+        (1, TODDLER)
+    ]

@@ -72,6 +72,7 @@ def test_every_reason_code_has_a_sentence_in_both_languages() -> None:
     examples = {
         "daily_commute": {"minutes": 1, "one_way": 1, "mode": "walk"},
         "care_covers_hours": {**HOURS, "opens": None, "closes": None},
+        "pupil_travels_alone": {"child": 1, "place": "school:4", "minutes": 25},
         "compared_to_best": {"extra_minutes": -3, "extra_euros": 0},
         "rent_share": {"share": 0.3},
         "remaining_money": {"euros": -20},
@@ -90,3 +91,33 @@ def test_every_reason_code_has_a_sentence_in_both_languages() -> None:
         assert german, code
         assert english, code
         assert german != english, code
+
+
+SCHOOL = {**HOURS, "place": "school:7", "opens": 360, "closes": 1020}
+
+
+@pytest.mark.parametrize("care_hours", [{}, {"care_from": 390, "care_until": 960}])
+def test_a_school_stop_is_never_worded_as_a_kita(care_hours: dict) -> None:
+    with translation.override("de"):
+        text = sentences.reason_text("care_covers_hours", {**SCHOOL, **care_hours})
+    assert text.startswith("Schule/Hort")
+    assert "Kita" not in text
+
+
+def test_stated_care_hours_and_dwell_in_words() -> None:
+    params = {**HOURS, "care_from": 390, "care_until": 960, "dwell": 5, "arrive": 395}
+    with translation.override("de"):
+        assert sentences.reason_text("care_covers_hours", params) == (
+            "Kita geöffnet 6:30 bis 17:00; Sie brauchen Betreuung von 6:30 bis 16:00 — passt. "
+            "Sie sind um 6:35 dort und brauchen 5 Minuten zum Bringen, abends ebenso zum Abholen"
+        )
+        commute = {"minutes": 62, "one_way": 31, "mode": "bike", "dwell": 5, "stops": 1}
+        assert sentences.reason_text("daily_commute", commute) == (
+            "Ihre Fahrzeit pro Tag: 62 Minuten mit dem Rad, davon 10 Minuten zum Bringen und "
+            "Abholen"
+        )
+        pupil = {"child": 1, "place": "school:4", "minutes": 25}
+        assert sentences.reason_text("pupil_travels_alone", pupil) == (
+            "Kind 2 fährt allein zur Schule: 25 Minuten von der Wohnung"
+        )
+        assert sentences.constraint_name("care_child_2") == "freier Platz für Kind 3"

@@ -37,8 +37,27 @@ starts = st.one_of(
     ),
     st.fixed_dictionaries({"date": days_ahead, "fixed": st.booleans()}),
 )
+
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+# Stated care hours as the wizard writes them (HH:MM, up to 23:59), and dwell 0–30 minutes.
+care_hours = st.one_of(
+    st.just({}),
+    st.tuples(st.integers(0, 1438), st.integers(1, 1439))
+    .filter(lambda pair: pair[0] < pair[1])
+    .map(lambda pair: {"hours_from": _clock(pair[0]), "hours_until": _clock(pair[1])}),
+)
+care_wishes = st.builds(
+    lambda hours, dwell: {**hours, **({} if dwell is None else {"dwell_minutes": dwell})},
+    care_hours,
+    st.one_of(st.none(), st.integers(0, 30)),
+)
 queries = st.builds(
-    lambda adults, kids, income, job, flat, modes, minutes, w, limit, tol, start: (
+    lambda adults, kids, income, job, flat, modes, minutes, w, limit, tol, start, care: (
         BundleQuery.model_validate(
             {
                 "household": {"adults": adults, "children": kids, "other_net_income": income},
@@ -47,7 +66,7 @@ queries = st.builds(
                 "mobility": {"modes": modes, "max_commute_minutes": minutes},
                 "weights": w,
                 "limit": limit,
-                "care": {"hours_tolerance_minutes": tol},
+                "care": {"hours_tolerance_minutes": tol, **care},
                 "start": start,
             }
         )
@@ -82,6 +101,7 @@ queries = st.builds(
     st.integers(1, 50),
     st.integers(0, 240),
     starts,
+    care_wishes,
 )
 
 
@@ -209,3 +229,36 @@ def test_a_relaxation_patch_changes_only_its_part() -> None:
     assert loosened.flat.min_rooms == query.flat.min_rooms
     assert loosened.household == query.household
     assert decode(encode(loosened)).query == loosened
+
+
+def test_care_hours_and_dwell_travel_in_the_url() -> None:
+    params = QueryDict(FAMILY + "&care=hours&care_from=06:30&care_until=17:00&dwell=0")
+    query = decode(params).query
+    assert query is not None
+    assert (query.care.hours_from, query.care.hours_until) == ("06:30", "17:00")
+    assert query.care.care_hours == (390, 1020)
+    assert query.care.dwell_minutes == 0
+    by_work = decode(QueryDict(FAMILY + "&care=work&care_from=06:30&care_until=17:00")).query
+    assert by_work is not None
+    assert by_work.care.care_hours is None
+    assert by_work.care.dwell_minutes == 5  # an old URL without "dwell": the default
+
+
+@pytest.mark.parametrize(
+    ("extra", "field", "message"),
+    [
+        ("&care=hours&care_from=17:00&care_until=06:30", "care_until", "later than its start"),
+        ("&care=hours&care_from=08:00&care_until=08:00", "care_until", "later than its start"),
+        ("&care=hours&care_from=25:00&care_until=26:00", "care_from", "between 0:00 and 23:59"),
+        ("&care=hours&care_from=06:30", "care_until", "from when to when"),
+        ("&dwell=45", "dwell", "less than or equal to 30"),
+    ],
+)
+def test_bad_care_hours_keep_the_step_open_with_a_clear_message(
+    extra: str, field: str, message: str
+) -> None:
+    with translation.override("en"):
+        decoded = decode(QueryDict(FAMILY + extra))
+        assert decoded.query is None
+        assert decoded.first_open_step == 4
+        assert any(message in error for error in decoded.forms[3].errors[field])

@@ -15,7 +15,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from stadt360.bundles.engine import budget
-from tests.factories import FlatFactory, FreePlaceFactory, JobFactory, KitaFactory
+from stadt360.schools.models import SchoolType
+from tests.factories import FlatFactory, FreePlaceFactory, JobFactory, KitaFactory, SchoolFactory
 
 TODAY = datetime.date.today()
 BABY = TODAY.replace(year=TODAY.year - 1).isoformat()
@@ -301,3 +302,30 @@ def test_the_start_line_lists_each_part_with_its_date_and_gap() -> None:
     assert "(5 weeks gap)" in text
     assert text.endswith("Flat at once")
     assert render_to_string("public/wizard/partials/_card_starts.html", {"card": {}}).strip() == ""
+def test_the_day_shows_drop_off_time_and_stated_care_hours(client: Client, city: None) -> None:
+    html = results(client, FAMILY)
+    assert "Dropping off and picking up: 5 minutes at each care place" in html
+    assert "including 10 minutes for dropping off and picking up" in html
+    html = results(client, FAMILY + "&care=hours&care_from=06:30&care_until=16:30&dwell=0")
+    assert "Kita open 6:30 to 16:30; you need care from 6:30 to 16:30 — fits" in html
+    assert "Dropping off and picking up" not in html
+
+
+def test_a_pupil_from_grade_five_goes_alone_and_is_no_stop_of_the_day(
+    client: Client, city: None
+) -> None:
+    SchoolFactory(
+        name="Regelschule Test", school_type=SchoolType.REGELSCHULE, grade_from=5, grade_to=10
+    )
+    pupil = TODAY.replace(year=TODAY.year - 12).isoformat()
+    params = FAMILY.replace(f"child={KID}", f"child={pupil}")
+    html = results(client, params)
+    assert "Regelschule Test" in html
+    assert "the child goes alone, not part of your trips" in html
+    assert "Child 2 goes to school alone" in html
+    key = bundle_keys(html)[0]
+    stops = re.findall(
+        r'class="s360-stop s360-stop--(\w+)"',
+        client.get(f"{reverse('public:wizard-map')}?{params}&bundle={key}").content.decode(),
+    )
+    assert stops == ["flat", "kita", "job"]

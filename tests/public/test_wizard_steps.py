@@ -150,3 +150,17 @@ def test_the_summary_sends_an_unfinished_wizard_to_its_first_open_step(client: C
     invalid = client.get(f"{reverse('public:wizard-review')}?{ALL}&max_minutes=1")
     assert urlsplit(invalid.url).path == step(4)
     assert "nav=next" in invalid.url  # opens with its errors shown
+
+
+def test_reversed_care_hours_get_a_clear_message_at_the_field(client: Client) -> None:
+    params = f"{ALL}&care=hours&care_from=17:00&care_until=06:30&nav=next"
+    response = client.get(f"{step(4)}?{params}")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "The end of care must be later than its start (17:00)." in html
+    assert 'id="id_care_until_error"' in html
+    review = client.get(
+        f"{reverse('public:wizard-review')}?{ALL}&care=hours&care_from=06:30&care_until=17:00"
+    ).content.decode()
+    assert "from 6:30 to 17:00" in review
+    assert "5 minutes" in review

@@ -176,6 +176,8 @@ def _care(
     query: BundleQuery,
     start: datetime.date,
 ) -> list[schemas.CarePart]:
+    """One part per child with a place; ``pick.child`` is the child's household index."""
+    alone = {params["child"] for code, params in bundle.reasons if code == "pupil_travels_alone"}
     parts = []
     weeks = gaps(bundle)
     for pick in bundle.care:
@@ -191,6 +193,7 @@ def _care(
                 available_from=day_of(bundle.starts["care"][pick.child]),
                 gap_weeks=weeks.get(pick.child),
                 fee=_fee(bundle, pick.child) if kita else None,
+                travels_alone=pick.child in alone,
             )
         )  # fmt: skip
     return parts
@@ -248,11 +251,13 @@ def present_bundle(
     query: BundleQuery,
     start: datetime.date,
 ) -> schemas.Bundle:
-    one_way = sum(leg.minutes for leg in bundle.morning)
+    stops = len(bundle.morning) - 1  # the care stops between flat and work
+    one_way = sum(leg.minutes for leg in bundle.morning) + bundle.dwell_minutes * stops
     commute = schemas.Commute(
         minutes=bundle.daily_minutes, one_way_minutes=one_way,
         mode=schemas.Mode(bundle.mode.value), legs=_legs(bundle.morning + bundle.evening,
                                                           offers, bundle),
+        dwell_minutes=bundle.dwell_minutes if stops else 0,
     )  # fmt: skip
     reasons = [
         schemas.Reason(code=code, text=sentences.reason_text(code, params))

@@ -164,11 +164,58 @@ class Weights(Strict):
         return self
 
 
+# A time of day "H:MM" or "HH:MM" from 0:00 to 24:00.
+CLOCK_PATTERN = r"^(?:(?:[01]?\d|2[0-3]):[0-5]\d|24:00)$"
+ClockTime = Annotated[str, Field(pattern=CLOCK_PATTERN, examples=["06:30", "17:00"])]
+DEFAULT_DWELL_MINUTES = 5
+MAX_DWELL_MINUTES = 30
+
+
+def clock_minutes(value: str) -> int:
+    """ "06:30" → 390 (minutes after midnight)."""
+    hours, minutes = value.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
 class CareWish(Strict):
     hours_tolerance_minutes: Annotated[int, Field(ge=0, le=240)] = Field(
         default=0,
         description="minutes the Kita may miss the working hours by (someone else brings the child)",
     )
+    hours_from: ClockTime | None = Field(
+        default=None,
+        description='care needed from this time of day ("06:30"); with hours_until it '
+        "replaces the check against the job's working hours",
+    )
+    hours_until: ClockTime | None = Field(
+        default=None,
+        validate_default=True,
+        description='care needed until this time of day ("17:00", at most "24:00"); '
+        "later than hours_from; give both or neither",
+    )
+    dwell_minutes: Annotated[int, Field(ge=0, le=MAX_DWELL_MINUTES)] = Field(
+        default=DEFAULT_DWELL_MINUTES,
+        description="minutes for dropping off and picking up at every care stop, each way",
+    )
+
+    @field_validator("hours_until", mode="after")
+    @classmethod
+    def after_hours_from(cls, until: str | None, info: ValidationInfo) -> str | None:
+        if "hours_from" not in info.data:  # hours_from is invalid and has its own error
+            return until
+        start = info.data["hours_from"]
+        if (start is None) != (until is None):
+            raise ValueError("give hours_from and hours_until together, or neither")
+        if start is not None and until is not None and clock_minutes(until) <= clock_minutes(start):
+            raise ValueError("hours_until must be later than hours_from")
+        return until
+
+    @property
+    def care_hours(self) -> tuple[int, int] | None:
+        """(from, until) in minutes after midnight, or None: the working hours decide."""
+        if self.hours_from is None or self.hours_until is None:
+            return None
+        return clock_minutes(self.hours_from), clock_minutes(self.hours_until)
 
 
 FAMILY_EXAMPLE: JsonDict = {
@@ -283,6 +330,10 @@ class CarePart(BaseModel):
         default=None,
         description="weeks the place starts after the household's start (None: no gap)",
     )
+    travels_alone: bool = Field(
+        default=False,
+        description="a pupil from grade 5: goes to the nearest school alone, not a stop of the day",
+    )
 
 
 class Leg(BaseModel):
@@ -294,9 +345,12 @@ class Leg(BaseModel):
 
 class Commute(BaseModel):
     minutes: float = Field(description="door-to-door minutes per working day, both ways")
-    one_way_minutes: float
+    one_way_minutes: float = Field(description="the morning: legs plus the dwell at every stop")
     mode: Mode
     legs: list[Leg]
+    dwell_minutes: int = Field(
+        default=0, description="minutes spent at every care stop, morning and evening"
+    )
 
 
 class Money(BaseModel):

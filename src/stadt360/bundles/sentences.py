@@ -53,25 +53,98 @@ def mode_name(mode: str) -> str:
 
 def _commute(p: ReasonParams) -> str:
     minutes = int(p["minutes"])  # type: ignore[call-overload]
-    return ngettext(
-        "Your travel time per day: %(minutes)s minute %(mode)s",
-        "Your travel time per day: %(minutes)s minutes %(mode)s",
-        minutes,
-    ) % {"minutes": minutes, "mode": mode_name(str(p["mode"]))}
+    values = {"minutes": minutes, "mode": mode_name(str(p["mode"]))}
+    held = 2 * int(p.get("dwell") or 0) * int(p.get("stops") or 0)  # type: ignore[call-overload]
+    if held:
+        return ngettext(
+            "Your travel time per day: %(minutes)s minute %(mode)s, "
+            "including %(held)s minutes for dropping off and picking up",
+            "Your travel time per day: %(minutes)s minutes %(mode)s, "
+            "including %(held)s minutes for dropping off and picking up",
+            minutes,
+        ) % {**values, "held": held}
+    return (
+        ngettext(
+            "Your travel time per day: %(minutes)s minute %(mode)s",
+            "Your travel time per day: %(minutes)s minutes %(mode)s",
+            minutes,
+        )
+        % values
+    )
 
 
-def _hours(p: ReasonParams) -> str:
-    if p["opens"] is None:
-        return _("The school fits your working hours")
-    return _(
-        "Childcare opens %(opens)s, your shift starts %(start)s — fits. "
-        "You pick up at %(back)s, open until %(closes)s"
-    ) % {
+def _is_school(p: ReasonParams) -> bool:
+    return str(p.get("place", "")).startswith("school:")
+
+
+def _by_shift(p: ReasonParams) -> str:
+    """Opening hours against the shift (a school is never called a Kita)."""
+    values = {
         "opens": clock(p["opens"]),
         "start": clock(p["shift_start"]),
         "back": clock(p["back_at"]),
         "closes": clock(p["closes"]),
     }
+    if _is_school(p):
+        return (
+            _(
+                "School and after-school care open %(opens)s, your shift starts %(start)s — fits. "
+                "You pick up at %(back)s, open until %(closes)s"
+            )
+            % values
+        )
+    return (
+        _(
+            "Childcare opens %(opens)s, your shift starts %(start)s — fits. "
+            "You pick up at %(back)s, open until %(closes)s"
+        )
+        % values
+    )
+
+
+def _by_care_hours(p: ReasonParams) -> str:
+    """Opening hours against the care hours the person stated."""
+    values = {
+        "opens": clock(p["opens"]),
+        "closes": clock(p["closes"]),
+        "from": clock(p["care_from"]),
+        "until": clock(p["care_until"]),
+    }
+    if _is_school(p):
+        return (
+            _(
+                "School and after-school care open %(opens)s to %(closes)s; "
+                "you need care from %(from)s to %(until)s — fits"
+            )
+            % values
+        )
+    return (
+        _("Kita open %(opens)s to %(closes)s; you need care from %(from)s to %(until)s — fits")
+        % values
+    )
+
+
+def _hours(p: ReasonParams) -> str:
+    if p["opens"] is None:
+        return _("The school fits your working hours")
+    text = _by_shift(p) if p.get("care_from") is None else _by_care_hours(p)
+    dwell = int(p.get("dwell") or 0)  # type: ignore[call-overload]
+    if not dwell:
+        return text
+    return ngettext(
+        "%(text)s. You arrive at %(arrive)s and need %(dwell)s minute there, morning and evening",
+        "%(text)s. You arrive at %(arrive)s and need %(dwell)s minutes there, morning and evening",
+        dwell,
+    ) % {"text": text, "arrive": clock(p["arrive"]), "dwell": dwell}
+
+
+def _pupil(p: ReasonParams) -> str:
+    minutes = int(p["minutes"])  # type: ignore[call-overload]
+    return ngettext(
+        "Child %(number)s goes to school alone: %(minutes)s minute from the flat",
+        "Child %(number)s goes to school alone: %(minutes)s minutes from the flat",
+        minutes,
+    ) % {"number": int(p["child"]) + 1, "minutes": minutes}  # type: ignore[call-overload]
 
 
 def _travel_difference(minutes: int) -> str:
@@ -129,6 +202,8 @@ def _fee_unknown(p: ReasonParams) -> str:
         "min": euros(p["min"]),
         "max": euros(p["max"]),
     }
+
+
 def long_date(day: object) -> str:
     """An engine day number as the language writes a date ("1. März 2027" / "1 March 2027")."""
     value = datetime.date.fromordinal(int(day))  # type: ignore[call-overload]
@@ -148,6 +223,7 @@ TEXTS: dict[str, Callable[[ReasonParams], str]] = {
     "care_starts_later": _starts_later,
     "daily_commute": _commute,
     "care_covers_hours": _hours,
+    "pupil_travels_alone": _pupil,
     "compared_to_best": _compared,
     "rent_share": lambda p: (
         _("The warm rent is %(percent)s %% of your income") % {"percent": percent(p["share"])}
@@ -192,6 +268,7 @@ def constraint_name(name: str) -> str:
         "max_commute_min": pgettext("wish", "longest commute"),
         "modes": pgettext("wish", "means of transport"),
         "hours_tolerance_min": pgettext("wish", "childcare opening hours"),
+        "pupil_school": pgettext("wish", "a school within an hour for children from grade 5"),
         "job_wish": pgettext("wish", "keywords, working hours and occupation"),
         "flat_wish": pgettext("wish", "without a housing certificate (WBS)"),
     }

@@ -99,6 +99,8 @@ def engine_household(household: Household, start: datetime.date) -> engine.House
 
 
 def engine_query(query: BundleQuery, start: datetime.date) -> engine.BundleQuery:
+    hours = query.care.care_hours  # minutes after midnight, or None: by working hours
+    care_from, care_until = (None, None) if hours is None else (float(hours[0]), float(hours[1]))
     wishes = engine.Wishes(
         min_salary=query.job.min_salary_month,
         max_warm_rent=query.flat.max_warm_rent,
@@ -111,6 +113,9 @@ def engine_query(query: BundleQuery, start: datetime.date) -> engine.BundleQuery
         start_window_days=start_window_days(query),
         start_fixed=query.start.fixed,
         move_in_day=query.flat.move_in.toordinal() if query.flat.move_in else None,
+        care_from=care_from,
+        care_until=care_until,
+        dwell_min=query.care.dwell_minutes,
     )
     w = query.weights
     weights = engine.Weights(commute=w.commute, cost=w.cost, job_fit=w.job_fit, flat_fit=w.flat_fit)

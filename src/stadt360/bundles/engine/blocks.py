@@ -7,7 +7,8 @@ one look-up per mode instead of one per pair. Two bounds, cheap first:
   at the job zone's best pay (``envelope``, exact per pay level) + a perfect commute;
   candidate blocks are generated only where this reaches the bar (sorted look-ups);
 - with travel: the same with the direct round trip, which no chain through care places
-  can beat, and the commute limit on the direct morning trip.
+  can beat, and the commute limit on the direct morning trip (both plus the dwell every
+  chain of the household surely has, ``Prepared.dwell_floor``).
 """
 
 from dataclasses import dataclass
@@ -114,11 +115,11 @@ def travel_upper(p: Prepared, b: Blocks, fz: np.ndarray, jz: np.ndarray) -> tupl
     """(upper bound, chain lower bound) per block, -inf where the block is infeasible."""
     zf, zj = b.flats.zones[fz], b.jobs.zones[jz]
     low = p.mode_lower
-    chain = low.round_trip[zf, zj]
+    chain = low.round_trip[zf, zj] + 2 * p.dwell_floor
     partial = b.job_best[jz] + b.envelope[fz, b.job_level[jz]]
     upper = total_score(partial, commute_score(chain), p.query.weights) + SLACK
     if np.isfinite(p.max_commute):
-        reach = low.path[zf, zj] <= p.max_commute
+        reach = low.path[zf, zj] + p.dwell_floor <= p.max_commute
         upper = np.where(reach, upper, -np.inf)
     return upper, chain
 

@@ -5,8 +5,12 @@ care place per child). Children at the same place are one stop; for every allowe
 and every order of the distinct stops the chain is priced, and the chain a bundle gets is
 the feasible one with the fewest daily minutes (ties: first mode in matrix order, then
 first stop order). Feasible means: the morning chain is at most the commute limit, and
-every care place is open when the parent leaves it in the morning and still open when the
-parent is back in the evening (± tolerance).
+every care place is open when the parent arrives there in the morning and still open when
+the parent leaves it in the evening (± tolerance). The parent spends ``dwell`` minutes at
+every distinct stop, in the morning and again in the evening: with d stops, a chain's
+minutes per direction are its legs plus dwell·d, and the stop at visiting position s
+(0-based) is reached dwell·(d − s) earlier in the morning (and left that much later in
+the evening) than the legs alone say.
 
 Why a ceiling on orders: d stops have d! orders. Up to ``budget.EXACT_STOPS`` distinct
 stops every order is priced (exact); beyond, a few natural orders per row (along the way
@@ -118,11 +122,13 @@ def _price(
     modes: np.ndarray,
     rows: ChainRows,
     max_commute: float,
-    tolerance: float,
+    hold: tuple[float, float],
     stop_of: np.ndarray,
     d: int,
 ) -> ChainBest:
-    """Every (mode, stop order) of every row (all with d stops); the cheapest feasible."""
+    """Every (mode, stop order) of every row (all with d stops); the cheapest feasible.
+    ``hold`` = (hours tolerance, dwell minutes per stop)."""
+    tolerance, dwell = hold
     count = len(rows.flat_zone)
     zone, opens, closes = _stops(rows, stop_of, d)
     nodes = np.column_stack([rows.flat_zone, zone, rows.job_zone])
@@ -147,16 +153,18 @@ def _price(
         stop_opens = np.take_along_axis(opens[:, None, :], perm, axis=2)
         stop_closes = np.take_along_axis(closes[:, None, :], perm, axis=2)
     n_orders = perm.shape[1]
-    am = morning.sum(axis=-1)
-    daily = am + evening.sum(axis=-1)
+    am = morning.sum(axis=-1) + dwell * d
+    daily = am + evening.sum(axis=-1) + dwell * d
     ok = am <= max_commute
     if d:
         # morning leg i leaves stop i - 1 (in visiting order); evening leg i arrives at it
         to_work = np.cumsum(morning[..., :0:-1], axis=-1)[..., ::-1]
         from_work = np.cumsum(evening[..., :-1], axis=-1)[..., ::-1]
+        # dwell at this stop and every later one of the morning (earlier of the evening)
+        held = dwell * (d - np.arange(d))
         start, end = rows.start[:, None, None], rows.end[:, None, None]
-        ok &= (stop_opens <= start - to_work + tolerance).all(axis=-1)
-        ok &= (stop_closes >= end + from_work - tolerance).all(axis=-1)
+        ok &= (stop_opens <= start - to_work - held + tolerance).all(axis=-1)
+        ok &= (stop_closes >= end + from_work + held - tolerance).all(axis=-1)
     width = len(modes) * n_orders
     cost = np.where(ok, daily, np.inf).transpose(1, 0, 2).reshape(count, width)
     pick = np.argmin(cost, axis=1)
@@ -191,10 +199,16 @@ def _rows_per_step(n_modes: int, d: int) -> int:
 
 
 def best_chains(
-    minutes: np.ndarray, modes: np.ndarray, rows: ChainRows, max_commute: float, tolerance: float
+    minutes: np.ndarray,
+    modes: np.ndarray,
+    rows: ChainRows,
+    max_commute: float,
+    tolerance: float,
+    dwell: float = 0.0,
 ) -> ChainBest:
     """Cheapest feasible (mode, stop order) per row (ties: first mode in ``modes``, then
-    first order), priced in steps of at most ``CHAIN_ELEMENTS`` cells."""
+    first order), priced in steps of at most ``CHAIN_ELEMENTS`` cells; ``dwell`` minutes
+    at every distinct stop, each way."""
     count, n = len(rows.flat_zone), rows.zone.shape[1]
     daily = np.full(count, np.inf)
     morning = np.zeros(count, np.int64)
@@ -210,7 +224,13 @@ def best_chains(
         for low in range(0, len(at), step):
             part = at[low : low + step]
             got = _price(
-                minutes, modes, rows.take(part), max_commute, tolerance, stop_of[part], int(d)
+                minutes,
+                modes,
+                rows.take(part),
+                max_commute,
+                (tolerance, dwell),
+                stop_of[part],
+                int(d),
             )
             daily[part], morning[part], mode[part], order[part] = (
                 got.daily, got.morning, got.mode, got.order,

@@ -8,7 +8,9 @@ grows without bound with the household; each group keeps at most ``budget.group_
 Why restrict first: a place far off the route cannot give a chain short enough to beat
 the current k-th best bundle, and a place that closes before the parent can be back is
 infeasible for that shift — both are decided from lower bounds alone, so nothing that
-could rank is dropped.
+could rank is dropped. Dwell (minutes at every stop) enters only as far as it is certain:
+a place is a stop itself (one dwell before work, one after), and a chain has at least
+``p.dwell_floor / dwell`` distinct stops (a Kita and a school are never one stop).
 """
 
 from dataclasses import dataclass
@@ -45,13 +47,15 @@ def _candidates(
     low = p.mode_lower
     x = options.zone
     chain = low.round_trip[np.ix_(g.flat_zone, x)] + low.round_trip[np.ix_(g.job_zone, x)]
-    to_work = low.path_back[np.ix_(g.job_zone, x)]
+    chain += 2 * p.dwell_floor
+    to_work = low.path_back[np.ix_(g.job_zone, x)] + p.dwell
     ok = chain <= g.max_daily[:, None]
     ok &= options.opens[None, :] <= g.start[:, None] - to_work + p.tolerance
-    from_work = low.path[np.ix_(g.job_zone, x)]
+    from_work = low.path[np.ix_(g.job_zone, x)] + p.dwell
     ok &= options.closes[None, :] >= g.end[:, None] + from_work - p.tolerance
     if np.isfinite(p.max_commute):
-        ok &= low.path[np.ix_(g.flat_zone, x)] + to_work <= p.max_commute
+        reach = low.path[np.ix_(g.flat_zone, x)] + low.path_back[np.ix_(g.job_zone, x)]
+        ok &= reach + p.dwell_floor <= p.max_commute
     group, option = np.nonzero(ok)
     if quick is not None and len(group):
         keep = _keep_nearest(group, chain[group, option], QUICK_SPARE * quick)
@@ -85,13 +89,14 @@ def useful_options(
     nearest = np.full(len(group), np.inf)
     for m in p.modes:
         rt, low = travel.round_trip_lower[m], travel.path_lower[m]
-        chain = rt[fz, xz] + rt[jz, xz]
+        chain = rt[fz, xz] + rt[jz, xz] + 2 * p.dwell_floor
         to_work = low[xz, jz]
         mode_ok = chain <= g.max_daily[group]
-        mode_ok &= options.opens[option] <= g.start[group] - to_work + p.tolerance
-        mode_ok &= options.closes[option] >= g.end[group] + low[jz, xz] - p.tolerance
+        mode_ok &= options.opens[option] <= g.start[group] - to_work - p.dwell + p.tolerance
+        from_work = low[jz, xz] + p.dwell
+        mode_ok &= options.closes[option] >= g.end[group] + from_work - p.tolerance
         if np.isfinite(p.max_commute):
-            mode_ok &= low[fz, xz] + to_work <= p.max_commute
+            mode_ok &= low[fz, xz] + to_work + p.dwell_floor <= p.max_commute
         ok |= mode_ok
         nearest = np.minimum(nearest, np.where(mode_ok, chain, np.inf))
     group, option, nearest = group[ok], option[ok], nearest[ok]

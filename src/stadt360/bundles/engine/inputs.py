@@ -13,6 +13,9 @@ import numpy as np
 
 from stadt360.mobility.geometric import MODES, Mode
 
+# Longest drop-off / pick-up time per stop a query may state (minutes).
+MAX_DWELL_MIN = 30
+
 
 class SchoolType(IntEnum):
     """School types of Thuringia that the engine distinguishes."""
@@ -264,6 +267,9 @@ class Wishes:
     it may slip by ``start_window_days``. A Kita place free only after ``start_day +
     start_window_days`` is a compromise with a gap, or no option when ``start_fixed``.
     ``move_in_day`` (None: not asked) excludes flats available only after it.
+    ``care_from``/``care_until`` (minutes after midnight, both or neither): the hours a
+    care place must cover, instead of the shift-based rule. ``dwell_min``: minutes spent
+    at every distinct care stop, in the morning and again in the evening.
     """
 
     min_salary: float | None = None
@@ -277,6 +283,25 @@ class Wishes:
     start_window_days: int = 0
     start_fixed: bool = False
     move_in_day: int | None = None
+    care_from: float | None = None
+    care_until: float | None = None
+    dwell_min: int = 0
+
+    def __post_init__(self) -> None:
+        if (self.care_from is None) != (self.care_until is None):
+            raise ValueError("care_from and care_until: give both or neither")
+        hours = self.care_hours
+        if hours is not None and not 0 <= hours[0] < hours[1] <= 1440:
+            raise ValueError("care hours: need 0 <= care_from < care_until <= 1440")
+        if not 0 <= self.dwell_min <= MAX_DWELL_MIN:
+            raise ValueError(f"dwell_min: 0 to {MAX_DWELL_MIN} minutes")
+
+    @property
+    def care_hours(self) -> tuple[float, float] | None:
+        """The stated care hours (from, until), or None: the shift decides."""
+        if self.care_from is None or self.care_until is None:
+            return None
+        return float(self.care_from), float(self.care_until)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,10 @@ Rules (documented in docs/engine.md, chosen to be explainable in one sentence ea
 - Working day: stated shift times; else 08:00 plus weekly hours / 5, plus a 30-minute
   break when the day is longer than six hours (full time 40 h → 08:00–16:30).
 - School care window: with all-day care (Hort) 06:00–17:00, without 07:30–13:00; only
-  grades 1–4 are bound to it — older pupils go and come on their own schedule.
+  grades 1–4 are bound to it and are stops of the parent's chain.
+- Pupils from grade 5 travel on their own: not a stop of the chain; their school is the
+  accepted one nearest to the flat (``PUPIL_MAX_MINUTES`` at most, else the flat cannot
+  serve the household).
 """
 
 from dataclasses import dataclass
@@ -31,6 +34,8 @@ BREAK_MINUTES = 30.0
 ALL_DAY_WINDOW = (6 * 60.0, 17 * 60.0)
 HALF_DAY_WINDOW = (7 * 60.0 + 30, 13 * 60.0)
 NO_WINDOW = (-1.0e6, 1.0e6)
+# A pupil from grade 5 travels alone at most this long to school (minutes, one way).
+PUPIL_MAX_MINUTES = 60.0
 PRIMARY_TYPES = frozenset({SchoolType.GRUNDSCHULE})
 SECONDARY_TYPES = frozenset(
     {SchoolType.REGELSCHULE, SchoolType.GYMNASIUM, SchoolType.GEMEINSCHAFTSSCHULE}
@@ -60,6 +65,11 @@ def child_need(age_months: int) -> ChildNeed:
     if grade > LAST_GRADE:
         return ChildNeed(CareKind.NONE, age_months)
     return ChildNeed(CareKind.SCHOOL, age_months, grade)
+
+
+def travels_alone(need: ChildNeed) -> bool:
+    """Pupils from grade 5 go to school on their own: no stop in the parent's chain."""
+    return need.kind is CareKind.SCHOOL and need.grade > LAST_PRIMARY_GRADE
 
 
 def accepted_school_types(grade: int) -> frozenset[SchoolType]:

@@ -21,8 +21,9 @@ class Starts(TypedDict):
 
 @dataclass(frozen=True, slots=True)
 class CarePick:
-    """The place one child gets: ``kind`` "kita" or "school", index into the region's
-    Kitas/Schools, the place's id, and the child's position in ``Household``."""
+    """The place one child gets: the child's index in ``Household.child_age_months``
+    (children past school age have no pick, so this is not the position in ``care``),
+    ``kind`` "kita" or "school", index into the region's Kitas/Schools, the place's id."""
 
     child: int
     kind: str
@@ -41,7 +42,11 @@ class Leg:
 
 @dataclass(frozen=True, slots=True)
 class Bundle:
-    """One ranked bundle. Indices point into the region snapshot's arrays."""
+    """One ranked bundle. Indices point into the region snapshot's arrays.
+
+    ``daily_minutes`` = the legs of both directions plus ``dwell_minutes`` at every care
+    stop (``Leg``s are travel only) each way. ``care`` lists every child that has a place,
+    in household order, including pupils who travel alone (not stops of the legs)."""
 
     rank: int
     job_index: int
@@ -60,6 +65,7 @@ class Bundle:
     # One entry per child with a Kita place, in child order: (child, money.ChildFee).
     fees: tuple[tuple[int, tuple[float, float, str]], ...] = ()
     starts: Starts = field(default_factory=lambda: Starts(job=None, flat=None, care=()))
+    dwell_minutes: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,24 +4,31 @@ Why one place: the engine, the brute-force reference and the relaxation search m
 exactly the same candidates, so filtering happens once, here, and both consume the result.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
+
+from stadt360.mobility.geometric import Mode
 
 from . import money
 from .budget import Budget
 from .inputs import BundleQuery, Region
 from .lower import ModeMinimum, mode_minimum
 from .needs import (
+    NO_WINDOW,
+    PUPIL_MAX_MINUTES,
     CareKind,
     ChildNeed,
     accepted_school_types,
     child_need,
     min_rooms,
     school_window,
+    travels_alone,
     working_day,
 )
 
+# Modes a pupil may use alone; when the travel matrices have none of them, all modes count.
+PUPIL_MODES = (Mode.WALK, Mode.BIKE, Mode.TRANSIT)
 # A part's start day when nothing is stated and there is no household start.
 NO_DAY = -1
 
@@ -38,29 +45,57 @@ def part_day(stated: np.ndarray, start_day: int | None) -> np.ndarray:
 class CareOptions:
     """The places one child may take, as parallel arrays (one entry per place).
 
-    ``key`` is unique across Kitas and schools (Kitas first), so two children share a
-    stop exactly when their keys are equal; ``kita``/``group`` drive the free-place check.
+    ``child`` is the child's index in the household. ``key`` is unique across Kitas and
+    schools (Kitas first), so two children share a stop exactly when their keys are equal;
+    ``kita``/``group`` drive the free-place check. ``opens``/``closes`` are the window the
+    chain must meet (wide open when stated care hours replace the shift rule: those are
+    checked here, per place); ``place_opens``/``place_closes`` the place's own hours.
     ``from_day`` is the day the place can start (``part_day``; ``NO_DAY`` when nothing
     is known), ``gap_days`` how long after the household's start plus its window that is
     (0: no gap).
     """
 
     need: ChildNeed
+    child: int
     source: np.ndarray
     key: np.ndarray
     ids: np.ndarray
     zone: np.ndarray
     opens: np.ndarray
     closes: np.ndarray
+    place_opens: np.ndarray
+    place_closes: np.ndarray
     kita: np.ndarray
     group: np.ndarray
     from_day: np.ndarray
     gap_days: np.ndarray
 
+    def take(self, keep: np.ndarray) -> "CareOptions":
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        arrays = {k: v[keep] for k, v in values.items() if isinstance(v, np.ndarray)}
+        return CareOptions(**(values | arrays))
+
+
+@dataclass(frozen=True, eq=False)
+class PupilSchools:
+    """Where a pupil from grade 5 goes alone, per flat of the region: the index of the
+    nearest accepted school (-1: none) and its minutes from the flat's zone (inf: none)."""
+
+    need: ChildNeed
+    child: int
+    school: np.ndarray
+    minutes: np.ndarray
+
 
 @dataclass(frozen=True, eq=False)
 class Prepared:
-    """Filtered candidates with everything the search needs, per query."""
+    """Filtered candidates with everything the search needs, per query.
+
+    ``care`` holds the children that are stops of the chain, ``pupils`` those from grade 5
+    who travel alone. ``dwell`` = minutes at every distinct stop, each way; ``dwell_floor``
+    = the dwell every chain of this household surely has per direction (dwell × number of
+    kinds of chain places: a Kita and a school are never one stop), for lower bounds.
+    """
 
     query: BundleQuery
     region: Region
@@ -80,11 +115,14 @@ class Prepared:
     flat_part: np.ndarray
     flat_rent: np.ndarray
     care: tuple[CareOptions, ...]
+    pupils: tuple[PupilSchools, ...]
     modes: np.ndarray
     lower: ModeMinimum | None
     max_commute: float
     max_rent_share: float
     tolerance: float
+    dwell: float
+    dwell_floor: float
     n_children: int
     removed: dict[str, tuple[str, int, int]]
     budget: Budget = field(default_factory=Budget)
@@ -110,7 +148,9 @@ def job_mask(region: Region, query: BundleQuery) -> tuple[np.ndarray, np.ndarray
     return mask, gross, estimated
 
 
-def flat_masks(region: Region, query: BundleQuery) -> dict[str, np.ndarray]:
+def flat_masks(
+    region: Region, query: BundleQuery, pupils: tuple[PupilSchools, ...] = ()
+) -> dict[str, np.ndarray]:
     """One mask per flat constraint, so each can be counted alone."""
     flats, wishes = region.flats, query.wishes
     everything = np.ones(len(flats), bool)
@@ -118,7 +158,36 @@ def flat_masks(region: Region, query: BundleQuery) -> dict[str, np.ndarray]:
     rooms = flats.rooms >= min_rooms(query.household, wishes)
     move_in = wishes.move_in_day
     moving = everything if move_in is None else flats.available_from <= move_in
-    return {"max_warm_rent": rent, "min_rooms": rooms, "move_in_day": moving}
+    masks = {"max_warm_rent": rent, "min_rooms": rooms, "move_in_day": moving}
+    if pupils:
+        masks["pupil_school"] = np.logical_and.reduce(
+            [pupil.minutes <= PUPIL_MAX_MINUTES for pupil in pupils]
+        )
+    return masks
+
+
+def pupil_mode_indices(region: Region) -> np.ndarray:
+    """Walk, bike and transit where the travel matrices have them; else every mode."""
+    modes = region.travel.modes
+    alone = [i for i, m in enumerate(modes) if m in PUPIL_MODES]
+    return np.array(alone or range(len(modes)), np.int64)
+
+
+def pupil_schools(region: Region, need: ChildNeed, child: int) -> PupilSchools:
+    """Per flat: the accepted school with the fewest minutes from the flat's zone (minimum
+    over the pupil's modes), ties to the lowest school id."""
+    idx = accepted_schools(region, need)
+    idx = idx[np.argsort(region.schools.ids[idx], kind="stable")]
+    zones, inverse = np.unique(region.flats.zone, return_inverse=True)
+    school = np.full(len(zones), -1, np.int64)
+    minutes = np.full(len(zones), np.inf)
+    if len(idx) and len(zones):
+        m = pupil_mode_indices(region)[:, None, None]
+        table = region.travel.minutes[m, zones[None, :, None], region.schools.zone[idx][None, None]]
+        best = table.min(axis=0).astype(np.float64)
+        nearest = np.argmin(best, axis=1)
+        school, minutes = idx[nearest], best[np.arange(len(zones)), nearest]
+    return PupilSchools(need, child, school[inverse.ravel()], minutes[inverse.ravel()])
 
 
 @dataclass(frozen=True, eq=False)
@@ -159,7 +228,9 @@ def date_ok(fit: KitaFit, query: BundleQuery) -> np.ndarray:
     return fit.gap_days == 0
 
 
-def kita_options(region: Region, query: BundleQuery, need: ChildNeed, base_key: int) -> CareOptions:
+def kita_options(
+    region: Region, query: BundleQuery, need: ChildNeed, base_key: int, child: int
+) -> CareOptions:
     """Kitas whose age range fits the child, that have a free place in its age group and,
     when the start date is fixed, whose place is free by then."""
     kitas = region.kitas
@@ -167,12 +238,15 @@ def kita_options(region: Region, query: BundleQuery, need: ChildNeed, base_key: 
     idx = np.flatnonzero(fit.place & date_ok(fit, query))
     return CareOptions(
         need=need,
+        child=child,
         source=idx,
         key=base_key + idx,
         ids=kitas.ids[idx],
         zone=kitas.zone[idx],
         opens=kitas.opens[idx],
         closes=kitas.closes[idx],
+        place_opens=kitas.opens[idx],
+        place_closes=kitas.closes[idx],
         kita=idx,
         group=np.full(len(idx), fit.group, np.int64),
         from_day=fit.from_day[idx],
@@ -180,25 +254,34 @@ def kita_options(region: Region, query: BundleQuery, need: ChildNeed, base_key: 
     )
 
 
-def school_options(
-    region: Region, query: BundleQuery, need: ChildNeed, base_key: int
-) -> CareOptions:
-    """Schools of an accepted type that teach the child's grade (a school place starts
-    at the household's start: never a gap)."""
+def accepted_schools(region: Region, need: ChildNeed) -> np.ndarray:
+    """Indices of the schools of an accepted type that teach the child's grade."""
     schools = region.schools
     types = np.array(sorted(accepted_school_types(need.grade)), np.int64)
     ok = np.isin(schools.school_type, types)
     ok &= (schools.grade_min <= need.grade) & (need.grade <= schools.grade_max)
-    idx = np.flatnonzero(ok)
+    return np.flatnonzero(ok)
+
+
+def school_options(
+    region: Region, query: BundleQuery, need: ChildNeed, base_key: int, child: int
+) -> CareOptions:
+    """Schools of an accepted type that teach the child's grade (grades 1–4: stops); a
+    school place starts at the household's start: never a gap."""
+    schools = region.schools
+    idx = accepted_schools(region, need)
     opens, closes = school_window(need.grade, schools.all_day[idx])
     return CareOptions(
         need=need,
+        child=child,
         source=idx,
         key=base_key + idx,
         ids=schools.ids[idx],
         zone=schools.zone[idx],
         opens=opens.astype(np.float64),
         closes=closes.astype(np.float64),
+        place_opens=opens.astype(np.float64),
+        place_closes=closes.astype(np.float64),
         kita=np.full(len(idx), -1, np.int64),
         group=np.full(len(idx), -1, np.int64),
         from_day=part_day(np.zeros(len(idx), np.int64), query.wishes.start_day),
@@ -206,35 +289,76 @@ def school_options(
     )
 
 
+def household_needs(query: BundleQuery) -> tuple[list[tuple[int, ChildNeed]], list]:
+    """(children that are stops of the chain, pupils who travel alone), each as
+    (household index, need); children past school age need no place."""
+    stops, alone = [], []
+    for child, age in enumerate(query.household.child_age_months):
+        need = child_need(int(age))
+        if travels_alone(need):
+            alone.append((child, need))
+        elif need.kind is not CareKind.NONE:
+            stops.append((child, need))
+    return stops, alone
+
+
 def care_options(region: Region, query: BundleQuery) -> tuple[CareOptions, ...]:
-    """Options per child that needs a place (children past school age need none)."""
+    """Options per child that is a stop of the chain (Kita or school grades 1–4)."""
     school_base = len(region.kitas)
     out = []
-    for age in query.household.child_age_months:
-        need = child_need(int(age))
+    for child, need in household_needs(query)[0]:
         if need.kind is CareKind.KITA:
-            out.append(kita_options(region, query, need, 0))
-        elif need.kind is CareKind.SCHOOL:
-            out.append(school_options(region, query, need, school_base))
+            out.append(kita_options(region, query, need, 0, child))
+        else:
+            out.append(school_options(region, query, need, school_base, child))
     return tuple(out)
 
 
+def within_care_hours(options: CareOptions, hours: tuple[float, float], tolerance: float):
+    """Places open over the stated care hours (± tolerance): the mask, and the options
+    with those places only, their chain window wide open (the hours are checked here)."""
+    ok = (options.place_opens <= hours[0] + tolerance) & (
+        options.place_closes >= hours[1] - tolerance
+    )
+    kept = options.take(ok)
+    count = len(kept.source)
+    wide = replace(kept, opens=np.full(count, NO_WINDOW[0]), closes=np.full(count, NO_WINDOW[1]))
+    return ok, wide
+
+
+def care_and_pupils(
+    region: Region, query: BundleQuery
+) -> tuple[tuple[CareOptions, ...], tuple[PupilSchools, ...], dict[str, tuple[str, int, int]]]:
+    """The chain's care options (stated care hours applied), the pupils' schools, and
+    how many places each care rule removed (keys name the household's child index)."""
+    removed: dict[str, tuple[str, int, int]] = {}
+    care = []
+    hours, tolerance = query.wishes.care_hours, float(query.wishes.hours_tolerance_min)
+    for options in care_options(region, query):
+        removed |= care_removed(region, query, options)
+        if hours is not None:
+            ok, options = within_care_hours(options, hours, tolerance)
+            removed[f"care_hours_child_{options.child}"] = ("care", int((~ok).sum()), len(ok))
+        care.append(options)
+    pupils = tuple(pupil_schools(region, need, child) for child, need in household_needs(query)[1])
+    return tuple(care), pupils, removed
+
+
 def care_removed(
-    region: Region, query: BundleQuery, care: tuple[CareOptions, ...]
+    region: Region, query: BundleQuery, options: CareOptions
 ) -> dict[str, tuple[str, int, int]]:
-    """Per child: Kitas or schools without a place for it (age, free place, school type
-    and grade), and — when the start date is fixed — Kitas whose place comes too late."""
-    out: dict[str, tuple[str, int, int]] = {}
-    for i, options in enumerate(care):
-        if options.need.kind is CareKind.SCHOOL:
-            total = len(region.schools)
-            out[f"care_child_{i}"] = ("schools", total - len(options.source), total)
-            continue
-        fit, total = kita_fit(region, query, options.need.age_months), len(region.kitas)
-        out[f"care_child_{i}"] = ("kitas", total - int(fit.place.sum()), total)
-        late = int((fit.place & ~date_ok(fit, query)).sum())
-        out[f"care_start_child_{i}"] = ("kitas", late, total)
-    return out
+    """For one child: Kitas or schools without a place for it (age, free place, school
+    type and grade), and — when the start date is fixed — Kitas whose place comes too late."""
+    child = options.child
+    if options.need.kind is CareKind.SCHOOL:
+        total = len(region.schools)
+        return {f"care_child_{child}": ("schools", total - len(options.source), total)}
+    fit, total = kita_fit(region, query, options.need.age_months), len(region.kitas)
+    late = int((fit.place & ~date_ok(fit, query)).sum())
+    return {
+        f"care_child_{child}": ("kitas", total - int(fit.place.sum()), total),
+        f"care_start_child_{child}": ("kitas", late, total),
+    }
 
 
 def mode_indices(region: Region, query: BundleQuery) -> np.ndarray:
@@ -266,7 +390,8 @@ def prepare(region: Region, query: BundleQuery, budget: Budget | None = None) ->
     weights, wishes = query.weights, query.wishes
     n_children = len(query.household.child_age_months)
     jmask, gross, estimated = job_mask(region, query)
-    fmasks = flat_masks(region, query)
+    care, pupils, care_counts = care_and_pupils(region, query)
+    fmasks = flat_masks(region, query, pupils)
     fmask = np.logical_and.reduce(list(fmasks.values()))
     net, household = household_money(gross, query, n_children)
     start, end, assumed = working_day(
@@ -275,10 +400,10 @@ def prepare(region: Region, query: BundleQuery, budget: Budget | None = None) ->
     ji, fi = np.flatnonzero(jmask), np.flatnonzero(fmask)
     shifts = np.column_stack([start[ji], end[ji]])
     shift = np.unique(shifts, axis=0, return_inverse=True)[1].ravel() if len(ji) else ji
-    care = care_options(region, query)
     modes = mode_indices(region, query)
     removed = _count_removed({"min_salary": jmask}, "jobs") | _count_removed(fmasks, "flats")
-    removed |= care_removed(region, query, care)
+    removed |= care_counts
+    dwell = float(wishes.dwell_min)
     return Prepared(
         query=query,
         region=region,
@@ -298,11 +423,14 @@ def prepare(region: Region, query: BundleQuery, budget: Budget | None = None) ->
         flat_part=weights.flat_fit * region.flats.fit[fi],
         flat_rent=region.flats.warm_rent[fi],
         care=care,
+        pupils=pupils,
         modes=modes,
         lower=mode_minimum(region.travel, modes) if len(modes) else None,
         max_commute=np.inf if wishes.max_commute_min is None else float(wishes.max_commute_min),
         max_rent_share=np.inf if wishes.max_rent_share is None else float(wishes.max_rent_share),
         tolerance=float(wishes.hours_tolerance_min),
+        dwell=dwell,
+        dwell_floor=dwell * len({options.need.kind for options in care}),
         n_children=n_children,
         removed=removed,
         budget=Budget() if budget is None else budget,

@@ -59,18 +59,18 @@ def _share_removal(p: Prepared) -> list[Removal]:
 
 
 def _hours_removals(p: Prepared) -> list[Removal]:
-    """Care places that cover no job's working hours even with zero travel."""
+    """Care places that cover no job's working hours even with zero travel (but the dwell
+    at the place itself). Stated care hours are counted in ``prepare`` instead."""
     jobs = p.region.jobs
-    if len(jobs) == 0:
+    if len(jobs) == 0 or p.query.wishes.care_hours is not None:
         return []
     start, end, _ = working_day(jobs.shift_start, jobs.shift_end, jobs.weekly_hours)
     out = []
-    for i, options in enumerate(p.care):
-        late = options.opens > np.max(start) + p.tolerance
-        early = options.closes < np.min(end) - p.tolerance
-        out.append(
-            Removal(f"care_hours_child_{i}", "care", int((late | early).sum()), len(options.opens))
-        )
+    for options in p.care:
+        late = options.opens > np.max(start) - p.dwell + p.tolerance
+        early = options.closes < np.min(end) + p.dwell - p.tolerance
+        removed = int((late | early).sum())
+        out.append(Removal(f"care_hours_child_{options.child}", "care", removed, len(late)))
     return out
 
 

@@ -4,20 +4,21 @@ Reasons are codes with numbers only (times of day as minutes after midnight, mon
 euros, shares as fractions); the Django side words them (``bundles.sentences``)."""
 
 import itertools
-from dataclasses import replace
 import math
+from dataclasses import replace
 
 import numpy as np
 
 from . import money
-from .needs import CareKind, child_need
+from .needs import CareKind
 from .outputs import Bundle, CarePick, Leg, Reason, Starts
 from .prepare import NO_DAY, Prepared, part_day
 from .search import Found
 
 
 def _stops(p: Prepared, picks: np.ndarray, order: tuple[int, ...]) -> list[tuple[str, int, list]]:
-    """Distinct stops in visiting order: (label, zone, children there)."""
+    """Distinct stops in visiting order: (label, zone, children there as positions in
+    ``p.care``)."""
     stops: list[tuple[str, int, list]] = []
     for child in order:
         options, pos = p.care[child], int(picks[child])
@@ -46,42 +47,76 @@ def legs(p: Prepared, found: Found, i: int) -> tuple[tuple[Leg, ...], tuple[Leg,
     return morning, evening, stops
 
 
+def _stop_hours(p: Prepared, found: Found, i: int, children: list) -> tuple[float, float]:
+    """Latest opening and earliest closing of the places of the children at one stop."""
+    windows = [
+        (float(p.care[c].place_opens[found.care[i][c]]),
+         float(p.care[c].place_closes[found.care[i][c]]))
+        for c in children
+    ]  # fmt: skip
+    return max(w[0] for w in windows), min(w[1] for w in windows)
+
+
 def hours_reasons(
     p: Prepared, found: Found, i: int, morning: tuple, evening: tuple, stops: list
 ) -> list[Reason]:
-    """One reason per care stop: when it opens/closes vs. when the parent passes."""
+    """One reason per care stop: when it opens/closes vs. when the parent is there
+    (``arrive``: morning arrival, ``depart``: evening departure, ``dwell`` minutes at the
+    stop each time; ``care_from``/``care_until``: the stated care hours, when those decide)."""
     start, end = p.job_start[found.job[i]], p.job_end[found.job[i]]
+    hours = p.query.wishes.care_hours
     out: list[Reason] = []
     for s, (label, _zone, children) in enumerate(stops):
-        options, pos = p.care[children[0]], int(found.care[i][children[0]])
+        held = p.dwell * (len(stops) - s)
         to_work = sum(leg.minutes for leg in morning[s + 1 :])
         from_work = sum(leg.minutes for leg in evening[: len(stops) - s])
-        opens, closes = float(options.opens[pos]), float(options.closes[pos])
+        opens, closes = _stop_hours(p, found, i, children)
         bounded = opens > -1e5
         out.append(
             (
                 "care_covers_hours",
                 {
                     "place": label,
-                    "children": tuple(children),
+                    "children": tuple(p.care[c].child for c in children),
                     "opens": round(opens) if bounded else None,
                     "closes": round(closes) if bounded else None,
-                    "leave_by": round(start - to_work),
-                    "back_at": round(end + from_work),
+                    "leave_by": round(start - to_work - held + p.dwell),
+                    "back_at": round(end + from_work + held - p.dwell),
+                    "arrive": round(start - to_work - held),
+                    "depart": round(end + from_work + held),
+                    "dwell": round(p.dwell),
                     "shift_start": round(start),
                     "shift_end": round(end),
+                    "care_from": None if hours is None else round(hours[0]),
+                    "care_until": None if hours is None else round(hours[1]),
                 },
             )
         )
     return out
 
 
+def pupil_reasons(p: Prepared, found: Found, i: int) -> list[Reason]:
+    """Pupils from grade 5 travel alone: their school and its minutes from the flat."""
+    flat = p.flat_index[found.flat[i]]
+    return [
+        (
+            "pupil_travels_alone",
+            {
+                "child": pupil.child,
+                "place": f"school:{int(p.region.schools.ids[pupil.school[flat]])}",
+                "minutes": round(float(pupil.minutes[flat])),
+            },
+        )
+        for pupil in p.pupils
+    ]
+
+
 def child_fees(p: Prepared, found: Found, i: int) -> tuple[tuple[int, money.ChildFee], ...]:
     """Each Kita child's fee (provider, free by law, schedule range or unknown), keyed by
     the child's index in the household (as ``CarePick.child``)."""
     kitas, out = p.region.kitas, []
-    for c, child in enumerate(household_children(p)):
-        options = p.care[c]
+    for c, options in enumerate(p.care):
+        child = options.child
         if options.need.kind is CareKind.KITA:
             pos = int(found.care[i][c])
             k, g = int(options.source[pos]), int(options.group[pos])
@@ -132,12 +167,17 @@ def extra_euros(bundle: Bundle, best: Bundle) -> int | None:
 
 
 def _care_picks(p: Prepared, found: Found, i: int) -> tuple[CarePick, ...]:
+    """Each child's place in household order; ``child`` is the household index."""
     picks = []
-    for c, child in enumerate(household_children(p)):
-        options, pos = p.care[c], int(found.care[i][c])
+    for c, options in enumerate(p.care):
+        pos = int(found.care[i][c])
         kind = "kita" if options.need.kind is CareKind.KITA else "school"
-        picks.append(CarePick(child, kind, int(options.source[pos]), int(options.ids[pos])))
-    return tuple(picks)
+        picks.append(CarePick(options.child, kind, int(options.source[pos]), int(options.ids[pos])))
+    flat = p.flat_index[found.flat[i]]
+    for pupil in p.pupils:
+        school = int(pupil.school[flat])
+        picks.append(CarePick(pupil.child, "school", school, int(p.region.schools.ids[school])))
+    return tuple(sorted(picks, key=lambda pick: pick.child))
 
 
 def _job_reasons(p: Prepared, found: Found, i: int) -> list[Reason]:
@@ -153,12 +193,6 @@ def _job_reasons(p: Prepared, found: Found, i: int) -> list[Reason]:
     return out
 
 
-def household_children(p: Prepared) -> list[int]:
-    """The household index of each child that needs a care place, in care order."""
-    ages = p.query.household.child_age_months
-    return [i for i, age in enumerate(ages) if child_need(int(age)).kind is not CareKind.NONE]
-
-
 def _day(value: np.integer | int) -> int | None:
     return None if int(value) == NO_DAY else int(value)
 
@@ -170,8 +204,10 @@ def starts_of(p: Prepared, found: Found, i: int) -> Starts:
     job = part_day(region.jobs.start_day[[p.job_index[found.job[i]]]], start)[0]
     flat = part_day(region.flats.available_from[[p.flat_index[found.flat[i]]]], start)[0]
     care: list[int | None] = [None] * len(p.query.household.child_age_months)
-    for c, child in enumerate(household_children(p)):
-        care[child] = _day(p.care[c].from_day[int(found.care[i][c])])
+    for c, options in enumerate(p.care):
+        care[options.child] = _day(options.from_day[int(found.care[i][c])])
+    for pupil in p.pupils:  # a school place starts at the household's start
+        care[pupil.child] = _day(part_day(np.zeros(1, np.int64), start)[0])
     return Starts(job=_day(job), flat=_day(flat), care=tuple(care))
 
 
@@ -179,8 +215,8 @@ def date_reasons(p: Prepared, found: Found, i: int) -> list[Reason]:
     """``care_starts_later`` for each care place free only after the household's start
     (plus its window): the child, the place, the day and the gap in whole weeks."""
     out: list[Reason] = []
-    for c, child in enumerate(household_children(p)):
-        options, pos = p.care[c], int(found.care[i][c])
+    for c, options in enumerate(p.care):
+        child, pos = options.child, int(found.care[i][c])
         gap = int(options.gap_days[pos])
         if gap > 0:
             kind = "kita" if options.need.kind is CareKind.KITA else "school"
@@ -196,11 +232,17 @@ def bundle_at(p: Prepared, found: Found, i: int, best: Bundle | None) -> Bundle:
     balance, fees = money_of(p, found, i)
     mode = p.region.travel.modes[int(found.mode[i])]
     daily = int(found.daily[i])
+    commute: dict[str, object] = {
+        "minutes": daily,
+        "one_way": int(found.morning[i]),
+        "mode": mode.value,
+    }
     reasons: list[Reason] = [
-        ("daily_commute", {"minutes": daily, "one_way": int(found.morning[i]), "mode": mode.value})
+        ("daily_commute", commute | {"dwell": round(p.dwell), "stops": len(stops)})
     ]
     reasons += hours_reasons(p, found, i, morning, evening, stops)
     reasons += date_reasons(p, found, i)
+    reasons += pupil_reasons(p, found, i)
     reasons += [
         ("rent_share", {"share": round(balance["rent_share"], 2)}),
         ("remaining_money", _remaining_params(balance)),
@@ -232,6 +274,7 @@ def bundle_at(p: Prepared, found: Found, i: int, best: Bundle | None) -> Bundle:
         reasons=tuple(reasons),
         fees=tuple((child, (fee.min, fee.max, fee.source)) for child, fee in fees),
         starts=starts_of(p, found, i),
+        dwell_minutes=round(p.dwell),
     )
     return with_comparison(bundle, best)
 

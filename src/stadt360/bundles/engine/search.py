@@ -115,7 +115,8 @@ def pair_upper(p: Prepared, job: np.ndarray, flat: np.ndarray, chain_lower: np.n
 
 
 def detour_lower(p: Prepared, zf: np.ndarray, zj: np.ndarray) -> np.ndarray:
-    """Per zone pair: a lower bound on the daily chain through one place of every child."""
+    """Per zone pair: a lower bound on the daily chain through one place of every child
+    (with the dwell every chain surely has)."""
     rt = p.region.travel.round_trip_lower
     out = np.full(len(zf), np.inf)
     for m in p.modes:
@@ -125,7 +126,7 @@ def detour_lower(p: Prepared, zf: np.ndarray, zj: np.ndarray) -> np.ndarray:
             via = (rt[m][np.ix_(zf, x)] + rt[m][np.ix_(x, zj)].T).min(axis=1)
             per_mode = np.maximum(per_mode, via)
         out = np.minimum(out, per_mode)
-    return out
+    return out + 2 * p.dwell_floor
 
 
 def survivors(
@@ -251,6 +252,7 @@ def _priced_rows(p: Prepared, routes: RouteGroups, k: int, quick: int | None) ->
             chain_rows(p, routes, rows_group, picks),
             p.max_commute,
             p.tolerance,
+            p.dwell,
         )
         p.budget.spend(chains.work)
         p.budget.heuristic |= chains.approximate and track

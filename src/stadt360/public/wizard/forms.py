@@ -13,7 +13,14 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from stadt360.bundles.schemas import MAX_CHILDREN, Hours, Mode, StartWindow
+from stadt360.bundles.schemas import (
+    DEFAULT_DWELL_MINUTES,
+    MAX_CHILDREN,
+    MAX_DWELL_MINUTES,
+    Hours,
+    Mode,
+    StartWindow,
+)
 
 if TYPE_CHECKING:  # django_stubs_ext comes with django-stubs, a development dependency only
     from django_stubs_ext import StrOrPromise
@@ -23,6 +30,20 @@ CHILD_KEY = "child"
 # Priorities are simple words in the UI and numbers in the query (engine weights).
 WEIGHT_CHOICES = [("3", _("important")), ("1", _("normal")), ("0", _("doesn't matter"))]
 WEIGHT_KEYS = {"w_commute": "commute", "w_cost": "cost", "w_job": "job_fit", "w_flat": "flat_fit"}
+# Care must cover the working hours (default) or hours the person states.
+CARE_BY_WORK, CARE_BY_HOURS = "work", "hours"
+
+
+def _clock_field(label: "StrOrPromise") -> forms.TimeField:
+    return forms.TimeField(
+        label=label,
+        required=False,
+        input_formats=["%H:%M", "%H:%M:%S"],
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={
+            "invalid": _("Enter a time of day between 0:00 and 23:59, e.g. 6:30."),
+        },
+    )
 
 
 def _weight_field(label: "StrOrPromise") -> forms.TypedChoiceField:
@@ -299,6 +320,26 @@ class PrioritiesForm(KernForm):
         max_value=240,
         required=False,
     )
+    care = forms.ChoiceField(
+        label=_("Childcare must cover"),
+        choices=[
+            (CARE_BY_WORK, _("my working hours (with the trips)")),
+            (CARE_BY_HOURS, _("care needed from … to …")),
+        ],
+        initial=CARE_BY_WORK,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    care_from = _clock_field(_("Care needed from"))
+    care_until = _clock_field(_("Care needed until"))
+    dwell = forms.IntegerField(
+        label=_("Minutes for dropping off and picking up at each care place"),
+        help_text=_("Counted in the morning and again in the evening."),
+        min_value=0,
+        max_value=MAX_DWELL_MINUTES,
+        initial=DEFAULT_DWELL_MINUTES,
+        required=False,
+    )
     w_commute = _weight_field(_("Short trips"))
     w_cost = _weight_field(_("Low costs"))
     w_job = _weight_field(_("A job that fits well"))
@@ -311,7 +352,35 @@ class PrioritiesForm(KernForm):
             raise forms.ValidationError(
                 _("Mark at least one priority as important or normal."), code="no_priority"
             )
+        if cleaned.get("care") == CARE_BY_HOURS:
+            self._check_care_hours(cleaned)
         return cleaned
+
+    def _check_care_hours(self, cleaned: dict[str, object]) -> None:
+        """Both times given, and the end after the start (clear message at the field)."""
+        start, end = cleaned.get("care_from"), cleaned.get("care_until")
+        for name, value in (("care_from", start), ("care_until", end)):
+            if value is None and name not in self.errors:
+                self.add_error(
+                    name, _("Enter from when to when you need care, e.g. 6:30 to 17:00.")
+                )
+        if isinstance(start, datetime.time) and isinstance(end, datetime.time) and end <= start:
+            self.add_error(
+                "care_until",
+                _("The end of care must be later than its start (%(start)s).")
+                % {"start": f"{start.hour}:{start.minute:02d}"},
+            )
+
+    def care_hours(self) -> tuple[str, str] | None:
+        """The stated care hours as "HH:MM" (cleaned data), or None: by working hours."""
+        data = self.cleaned_data
+        if data.get("care") != CARE_BY_HOURS:
+            return None
+        return data["care_from"].strftime("%H:%M"), data["care_until"].strftime("%H:%M")
+
+    def dwell_minutes(self) -> int:
+        value = self.cleaned_data.get("dwell")
+        return DEFAULT_DWELL_MINUTES if value is None else int(value)
 
 
 STEP_FORMS: tuple[type[forms.Form], ...] = (HouseholdForm, JobForm, FlatForm, PrioritiesForm)

@@ -3,8 +3,8 @@
 Pure functions over ``bundles.schemas`` (the response contract); no database, no request.
 """
 
-import math
 import datetime
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypedDict
@@ -25,6 +25,15 @@ from stadt360.bundles.schemas import (
 )
 from stadt360.core.templatetags.formatting import format_date, format_money, format_number
 
+from .forms import (
+    CARE_BY_WORK,
+    START_CHOICES,
+    WEIGHT_CHOICES,
+    WEIGHT_KEYS,
+    FlatForm,
+    JobForm,
+    PrioritiesForm,
+)
 from .money_text import (
     best_columns,
     euro_difference,
@@ -36,7 +45,6 @@ from .money_text import (
     remaining_range,
     rounded,
 )
-from .forms import START_CHOICES, WEIGHT_CHOICES, WEIGHT_KEYS, FlatForm, JobForm, PrioritiesForm
 from .querystring import number
 
 SORTS = {
@@ -232,6 +240,20 @@ def leg_text(leg: Leg) -> str:
     }
 
 
+def dwell_line(bundle: Bundle) -> str:
+    """The time spent at the care places, which the legs leave out ("" when none)."""
+    minutes = bundle.commute.dwell_minutes
+    if not minutes:
+        return ""
+    return ngettext(
+        "Dropping off and picking up: %(n)d minute at each care place, morning and evening "
+        "(included in the travel time).",
+        "Dropping off and picking up: %(n)d minutes at each care place, morning and evening "
+        "(included in the travel time).",
+        minutes,
+    ) % {"n": minutes}
+
+
 def offer_url(kind: str, pk: int) -> str:
     """The public detail page of an offer, or "" while that page does not exist."""
     try:
@@ -284,6 +306,7 @@ class Card:
     hours: list[str]
     hours_verdict: str
     legs: list[str]
+    dwell: str
     job_url: str
     flat_url: str
     care: list[tuple[CarePart, str, str]]  # part, its page, its fee in words
@@ -315,6 +338,7 @@ def _card(bundle: Bundle, best: Bundle, map_url: Callable[[str], str]) -> Card:
         hours=hours_lines(bundle),
         hours_verdict=hours_verdict(bundle),
         legs=[leg_text(leg) for leg in bundle.commute.legs],
+        dwell=dwell_line(bundle),
         job_url=offer_url("job", bundle.job.id),
         flat_url=offer_url("flat", bundle.flat.id),
         care=[(part, _care_url(part), fee_text(part)) for part in bundle.care],
@@ -447,9 +471,12 @@ class Stop:
 
 
 def stops(bundle: Bundle) -> list[Stop]:
-    """The places of the day, each once: flat, care places (a shared Kita once), work."""
+    """The places of the day, each once: flat, care places (a shared Kita once), work.
+    A pupil who travels alone is not a stop of the parent's day."""
     care: dict[tuple[str, int], tuple[Place, list[int]]] = {}
     for part in bundle.care:
+        if part.travels_alone:
+            continue
         kind, place = ("kita", part.kita) if part.kita else ("school", part.school)
         if place is not None:
             care.setdefault((kind, place.id), (place, []))[1].append(part.child.index + 1)
@@ -514,6 +541,21 @@ def start_label(query: BundleQuery) -> str:
     return _("%(start)s (the date is fixed)") % {"start": text} if query.start.fixed else text
 
 
+def care_labels(query: BundleQuery) -> list[tuple[str, str]]:
+    """Which hours childcare must cover, and the minutes at each care place."""
+    care = query.care
+    fields = PrioritiesForm.base_fields
+    if care.hours_from is not None and care.hours_until is not None:
+        hours = _("from %(start)s to %(end)s") % {
+            "start": clock(care.hours_from),
+            "end": clock(care.hours_until),
+        }
+    else:
+        hours = str(dict(fields["care"].choices)[CARE_BY_WORK])  # type: ignore[attr-defined]
+    dwell = _minutes(care.dwell_minutes)
+    return [(str(fields["care"].label), hours), (str(fields["dwell"].label), dwell)]
+
+
 def review_labels(query: BundleQuery) -> dict[str, object]:
     """The answers in words for the "check your answers" page, using the forms' own labels."""
     job_fields, flat_fields = JobForm.base_fields, FlatForm.base_fields
@@ -533,6 +575,7 @@ def review_labels(query: BundleQuery) -> dict[str, object]:
             if getattr(flat, "has_wbs" if key == "wbs" else key)
         ],
         "mode_labels": [str(modes[mode.value]) for mode in query.mobility.modes],
+        "care_labels": care_labels(query),
         "weight_labels": [
             (
                 str(priority_fields[key].label),

@@ -14,9 +14,18 @@ from typing import Any
 from django import forms
 from django.http import QueryDict
 
-from stadt360.bundles.schemas import BundleQuery
+from stadt360.bundles.schemas import DEFAULT_DWELL_MINUTES, BundleQuery
 
-from .forms import CHILD_KEY, START_DATE, STEP_FORMS, STEP_MARKERS, WEIGHT_KEYS, HouseholdForm
+from .forms import (
+    CARE_BY_HOURS,
+    CHILD_KEY,
+    START_DATE,
+    STEP_FORMS,
+    STEP_MARKERS,
+    WEIGHT_KEYS,
+    HouseholdForm,
+    PrioritiesForm,
+)
 
 PIN_KEYS = ("pin_job", "pin_flat", "pin_kita")
 DEFAULT_LIMIT = BundleQuery.model_fields["limit"].default
@@ -69,6 +78,7 @@ def decode(params: QueryDict) -> Decoded:
 def _query_data(bound: tuple[forms.Form, ...], params: QueryDict) -> dict[str, Any]:
     household, job, flat, priorities = bound
     assert isinstance(household, HouseholdForm)
+    assert isinstance(priorities, PrioritiesForm)
     return {
         "household": _household(household),
         "start": _start(job.cleaned_data),
@@ -78,9 +88,19 @@ def _query_data(bound: tuple[forms.Form, ...], params: QueryDict) -> dict[str, A
             "modes": priorities.cleaned_data["mode"],
             "max_commute_minutes": priorities.cleaned_data["max_minutes"],
         },
-        "care": {"hours_tolerance_minutes": priorities.cleaned_data["tolerance"] or 0},
+        "care": _care(priorities),
         "weights": {attr: priorities.cleaned_data[key] for key, attr in WEIGHT_KEYS.items()},
         "limit": _positive_int(params.get("limit"), maximum=50) or DEFAULT_LIMIT,
+    }
+
+
+def _care(form: PrioritiesForm) -> dict[str, Any]:
+    hours = form.care_hours()
+    return {
+        "hours_tolerance_minutes": form.cleaned_data["tolerance"] or 0,
+        "hours_from": hours[0] if hours else None,
+        "hours_until": hours[1] if hours else None,
+        "dwell_minutes": form.dwell_minutes(),
     }
 
 
@@ -171,7 +191,7 @@ def _pairs(query: BundleQuery) -> Iterable[tuple[str, str]]:
     yield from _optional("move_in", flat.move_in.isoformat() if flat.move_in else None)
     yield from (("mode", mode.value) for mode in query.mobility.modes)
     yield "max_minutes", str(query.mobility.max_commute_minutes)
-    yield from _optional("tolerance", query.care.hours_tolerance_minutes or None)
+    yield from _care_pairs(query)
     for key, attr in WEIGHT_KEYS.items():
         yield key, number(getattr(query.weights, attr))
     if query.limit != DEFAULT_LIMIT:
@@ -187,6 +207,17 @@ def _start_pairs(query: BundleQuery) -> Iterable[tuple[str, str]]:
         yield "when", query.start.window.value
     if query.start.fixed:
         yield "fixed", "on"
+
+
+def _care_pairs(query: BundleQuery) -> Iterable[tuple[str, str]]:
+    care = query.care
+    yield from _optional("tolerance", care.hours_tolerance_minutes or None)
+    if care.hours_from is not None and care.hours_until is not None:
+        yield "care", CARE_BY_HOURS
+        yield "care_from", care.hours_from.zfill(5)
+        yield "care_until", care.hours_until.zfill(5)
+    if care.dwell_minutes != DEFAULT_DWELL_MINUTES:
+        yield "dwell", str(care.dwell_minutes)
 
 
 def _optional(key: str, value: str | float | None) -> Iterable[tuple[str, str]]:
