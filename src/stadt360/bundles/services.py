@@ -106,8 +106,13 @@ def engine_query(query: BundleQuery, start: datetime.date) -> engine.BundleQuery
     weights = engine.Weights(commute=w.commute, cost=w.cost, job_fit=w.job_fit, flat_fit=w.flat_fit)
     return engine.BundleQuery(
         household=engine_household(query.household, start), wishes=wishes, weights=weights,
-        k=query.limit,
+        k=query.limit, variety=engine_variety(query),
     )  # fmt: skip
+
+
+def engine_variety(query: BundleQuery) -> engine.Variety | None:
+    caps = query.variety
+    return None if caps is None else engine.Variety(**caps.model_dump())
 
 
 def engine_mode(mode: Mode) -> TravelMode:

@@ -17,6 +17,7 @@ from .inputs import (
     Schools,
     SchoolType,
     TravelTimes,
+    Variety,
     Weights,
     Wishes,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "SchoolType",
     "Schools",
     "TravelTimes",
+    "Variety",
     "Weights",
     "Wishes",
     "count_bundles",

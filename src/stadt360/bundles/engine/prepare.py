@@ -72,6 +72,9 @@ class Prepared:
     n_children: int
     removed: dict[str, tuple[str, int, int]]
     budget: Budget = field(default_factory=Budget)
+    # Care sets (rows of care positions, child order) the search leaves out: the variety
+    # walk's sets whose cap is used up (``variety``); None = none.
+    care_banned: np.ndarray | None = None
 
     @property
     def mode_lower(self) -> ModeMinimum:
