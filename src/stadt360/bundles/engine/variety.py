@@ -11,17 +11,20 @@ How it stays exact without enumerating everything:
   full ranking, so each round asks the exact top-n search (``search.search``, variety off)
   for a prefix and walks it.
 - A rejected bundle changes no count, so removing bundles that are sure to be rejected
-  does not change the result. After a round every job and flat whose cap is used up can
-  only appear in rejected bundles from then on: the next round searches the candidates
-  without them (``narrowed``), and its ranking is the full ranking minus bundles that
-  would be rejected. Bundles already walked are skipped by key (they are the first rows
-  of the narrowed ranking, so the round asks for that many rows more).
-- It stops when k are accepted, or when a search returns fewer rows than asked
-  (everything is enumerated, nothing is left to accept).
+  does not change the result. After a round every job, flat and care set whose cap is
+  used up can only appear in rejected bundles from then on: the next round searches
+  without them (``narrowed``; care sets via ``Prepared.care_banned``), and its ranking is
+  the full ranking minus bundles that would be rejected. Bundles already walked are
+  skipped by key (they are the first rows of the narrowed ranking, so the round asks for
+  that many rows more). The first fresh row of a round always passes, so every round
+  accepts at least one bundle: at most k rounds.
+- It stops when k are accepted, when a search returns fewer rows than asked (everything
+  is enumerated, nothing is left to accept), or when every job or every flat is used up.
 
 ``exact`` is False when a search's work ceiling left out something that could rank before
-the last bundle walked (as in ``search``), or when the rounds reach ``MAX_WALK_ROWS``
-before k are accepted: every bundle returned is still real and passed the caps.
+the last bundle walked (as in ``search``), or when the rows asked reach ``MAX_WALK_ROWS``
+or the shared budget runs out before k are accepted: every bundle returned is still real
+and passed the caps.
 """
 
 from dataclasses import dataclass, field, fields, replace
@@ -29,14 +32,14 @@ from dataclasses import dataclass, field, fields, replace
 import numpy as np
 
 from .budget import Budget
-from .inputs import Variety
+from .inputs import BundleQuery, Variety
 from .prepare import Prepared
 from .search import Found, empty_found, rank_order, search
 
-# Fresh rows the first round asks for per wanted bundle; every further round GROWTH times more.
-FIRST_ROWS = 4
-GROWTH = 2
-# Most fresh rows one round may ask for: past this the walk stops (exact = False).
+# Fresh rows a round asks for per bundle still wanted (measured: 2 to 8 cost about the same;
+# the number of rounds, each a search of its own, matters more than their size).
+ROWS_PER_MISSING = 4
+# Most fresh rows all rounds together may ask for: then the walk stops (exact = False).
 MAX_WALK_ROWS = 4096
 
 BundleKey = tuple[int, int, tuple[int, ...]]
@@ -123,6 +126,16 @@ def narrowed(p: Prepared, walk: Walk, budget: Budget) -> tuple[Prepared, np.ndar
     return replace(p, **changes), jobs, flats  # type: ignore[arg-type]
 
 
+def shown(p: Prepared, query: BundleQuery) -> tuple[Found, bool]:
+    """The bundles a query shows (with ``query.variety``: the walk, else the plain top-k)
+    as the search's arrays, and whether they are exact."""
+    caps = query.variety
+    if caps is not None and not caps_never_bind(caps, query.k):
+        return varied(p, query.k, caps)
+    found = search(p, query.k)
+    return found, p.budget.exact(float(found.total[-1]) if len(found) >= query.k else -np.inf)
+
+
 def caps_never_bind(caps: Variety, k: int) -> bool:
     """With every cap at least k, the walk accepts the first k bundles: plain top-k."""
     return min(caps.max_per_job, caps.max_per_flat, caps.max_per_care) >= k
@@ -136,8 +149,10 @@ def varied(p: Prepared, k: int, caps: Variety) -> tuple[Found, bool]:
     walk = Walk(
         caps, k, np.zeros(len(p.job_index), np.int64), np.zeros(len(p.flat_index), np.int64)
     )
-    fresh, exact = int(FIRST_ROWS * k), True
+    exact, rows = True, 0
     while True:
+        fresh = ROWS_PER_MISSING * (k - len(walk.accepted))
+        rows += fresh
         asked = walk.walked_open() + fresh
         budget = Budget(limit=max(0.0, p.budget.limit - p.budget.used))
         q, jobs, flats = narrowed(p, walk, budget)
@@ -149,8 +164,7 @@ def varied(p: Prepared, k: int, caps: Variety) -> tuple[Found, bool]:
         exact &= budget.exact(-np.inf if complete else last)
         if walk.full or complete or walk.used_up():
             break
-        fresh *= GROWTH
-        if fresh > MAX_WALK_ROWS or p.budget.exhausted:
+        if rows >= MAX_WALK_ROWS or p.budget.exhausted:
             exact = False
             break
     return _ranked(p, walk.accepted), exact

@@ -4,7 +4,7 @@ Pure functions over ``bundles.schemas`` (the response contract); no database, no
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -180,15 +180,23 @@ class Card:
     flat_url: str
     care: list[tuple[CarePart, str]]
     map_url: str = ""
+    more_url: str = ""  # "show similar": only when similar suggestions were grouped
 
 
 def cards(
-    result: BundleSearchResult, sort: str = "overall", map_url: Callable[[str], str] = str
+    result: BundleSearchResult,
+    sort: str = "overall",
+    map_url: Callable[[str], str] = str,
+    more_url: Callable[[Bundle], str] | None = None,
 ) -> list[Card]:
     if not result.bundles:
         return []
     best = min(result.bundles, key=lambda bundle: bundle.rank)
-    return [_card(bundle, best, map_url) for bundle in sort_bundles(result.bundles, sort)]
+    more = more_url if more_url is not None and result.variety is not None else None
+    return [
+        replace(_card(bundle, best, map_url), more_url=more(bundle) if more else "")
+        for bundle in sort_bundles(result.bundles, sort)
+    ]
 
 
 def _card(bundle: Bundle, best: Bundle, map_url: Callable[[str], str]) -> Card:

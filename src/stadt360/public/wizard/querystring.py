@@ -20,9 +20,14 @@ from .forms import CHILD_KEY, STEP_FORMS, STEP_MARKERS, WEIGHT_KEYS, HouseholdFo
 
 PIN_KEYS = ("pin_job", "pin_flat", "pin_kita")
 DEFAULT_LIMIT = BundleQuery.model_fields["limit"].default
+# The switch "group similar suggestions" (default on = the query's default variety caps).
+# A form sends SIMILAR_ALL from a hidden input and SIMILAR_GROUP from the checked box, so
+# the switch is on when SIMILAR_GROUP is there or the key is missing (old links).
+SIMILAR_KEY, SIMILAR_GROUP, SIMILAR_ALL = "similar", "group", "all"
 # Keys of the wizard's own answers; everything else (sort, bundle, nav …) is presentation.
 ANSWER_KEYS = frozenset(
-    {name for form in STEP_FORMS for name in form.base_fields} | {CHILD_KEY, "limit", *PIN_KEYS}
+    {name for form in STEP_FORMS for name in form.base_fields}
+    | {CHILD_KEY, "limit", SIMILAR_KEY, *PIN_KEYS}
 )
 
 
@@ -80,7 +85,14 @@ def _query_data(bound: tuple[forms.Form, ...], params: QueryDict) -> dict[str, A
         "care": {"hours_tolerance_minutes": priorities.cleaned_data["tolerance"] or 0},
         "weights": {attr: priorities.cleaned_data[key] for key, attr in WEIGHT_KEYS.items()},
         "limit": _positive_int(params.get("limit"), maximum=50) or DEFAULT_LIMIT,
+        **({} if groups_similar(params) else {"variety": None}),
     }
+
+
+def groups_similar(params: QueryDict) -> bool:
+    """Whether the switch "group similar suggestions" is on (see ``SIMILAR_KEY``)."""
+    values = params.getlist(SIMILAR_KEY)
+    return not values or SIMILAR_GROUP in values
 
 
 def job_part(data: dict[str, Any]) -> dict[str, Any]:
@@ -165,6 +177,8 @@ def _pairs(query: BundleQuery) -> Iterable[tuple[str, str]]:
         yield key, number(getattr(query.weights, attr))
     if query.limit != DEFAULT_LIMIT:
         yield "limit", str(query.limit)
+    if query.variety is None:
+        yield SIMILAR_KEY, SIMILAR_ALL
 
 
 def _optional(key: str, value: str | float | None) -> Iterable[tuple[str, str]]:
