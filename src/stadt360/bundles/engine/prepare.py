@@ -44,7 +44,11 @@ class CareOptions:
 
 @dataclass(frozen=True, eq=False)
 class Prepared:
-    """Filtered candidates with everything the search needs, per query."""
+    """Filtered candidates with everything the search needs, per query.
+
+    Per-job arrays are named ``job_*`` and per-flat arrays ``flat_*``: the variety walk
+    narrows a ``Prepared`` by slicing them by name (``variety.narrowed``).
+    """
 
     query: BundleQuery
     region: Region
