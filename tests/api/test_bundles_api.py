@@ -141,6 +141,8 @@ def test_a_kita_place_free_later_is_a_compromise_or_left_out_when_fixed(
     bundles = client.post(URL, named, content_type="application/json").json()["bundles"]
     assert any(c["kita"]["id"] == late.pk for b in bundles for c in b["care"])
     assert all(b["starts"]["flat"] >= later.isoformat() for b in bundles)
+
+
 def _care(**care: object) -> dict:
     return {**FAMILY, "care": care}
 
@@ -224,3 +226,44 @@ def test_a_child_past_school_age_does_not_shift_the_numbering(client, family_wor
     assert [(c["child"]["index"], c["child"]["birth_date"]) for c in bundle["care"]] == [
         (1, TODDLER)
     ]
+
+
+def test_variety_defaults_are_applied_and_echoed(client, family_world) -> None:
+    """An old body (no ``variety``) gets the default caps, and the answer says so."""
+    body = client.post(URL, FAMILY, content_type="application/json").json()
+
+    assert body["variety"] == {"max_per_job": 2, "max_per_flat": 1, "max_per_care": 2}
+    flats = [bundle["flat"]["id"] for bundle in body["bundles"]]
+    assert len(flats) == len(set(flats))
+
+
+def test_variety_null_is_the_plain_ranking(client, family_world) -> None:
+    varied = client.post(URL, FAMILY, content_type="application/json").json()
+    plain = client.post(URL, {**FAMILY, "variety": None}, content_type="application/json").json()
+
+    assert plain["variety"] is None
+    scores = [bundle["score"] for bundle in plain["bundles"]]
+    assert scores == sorted(scores, reverse=True)
+    assert len(plain["bundles"]) >= len(varied["bundles"])
+    flats = [bundle["flat"]["id"] for bundle in plain["bundles"]]
+    assert len(flats) > len(set(flats))  # the world's best flat comes again and again
+
+
+def test_variety_caps_are_echoed_with_defaults_for_missing_ones(client, family_world) -> None:
+    body = {**FAMILY, "variety": {"max_per_flat": 3}}
+    result = client.post(URL, body, content_type="application/json").json()
+
+    assert result["variety"] == {"max_per_job": 2, "max_per_flat": 3, "max_per_care": 2}
+    flats = [bundle["flat"]["id"] for bundle in result["bundles"]]
+    assert max(flats.count(flat) for flat in flats) <= 3
+
+
+@pytest.mark.parametrize("cap", ["max_per_job", "max_per_flat", "max_per_care"])
+@pytest.mark.parametrize("value", [0, 51, "zwei"])
+def test_bad_variety_cap_is_422_naming_the_field(client, db, cap, value) -> None:
+    response = client.post(
+        URL, {**FAMILY, "variety": {cap: value}}, content_type="application/json"
+    )
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "query", "variety", cap]

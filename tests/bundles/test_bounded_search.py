@@ -8,8 +8,12 @@ from tests.bundles.capped import run_capped
 def test_api_answers_eight_children_under_a_memory_cap() -> None:
     answer = run_capped("api", children=8)
     assert answer["status"] == 200
-    assert answer["bundles"] == 10
+    assert answer["bundles"] == 6  # similar suggestions grouped: each of the six flats once
     assert answer["care_parts"] == 8
+    # the flags are part of the answer. Grouping similar suggestions walks past the plain
+    # top ten into care combinations of more than five stops (priced with natural orders
+    # only), so ``truncated`` may be true here; the relaxations are not searched at all.
+    assert isinstance(answer["truncated"], bool)
     # the flags are part of the answer. Since zone minutes cover the farthest two doors of
     # two cells (docs/mobility.md), sharing a place saves less on this small, dense world:
     # some care combinations with six distinct stops come within reach and are priced

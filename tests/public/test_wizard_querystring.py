@@ -39,7 +39,6 @@ starts = st.one_of(
 )
 
 
-
 def _clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 

@@ -302,6 +302,8 @@ def test_the_start_line_lists_each_part_with_its_date_and_gap() -> None:
     assert "(5 weeks gap)" in text
     assert text.endswith("Flat at once")
     assert render_to_string("public/wizard/partials/_card_starts.html", {"card": {}}).strip() == ""
+
+
 def test_the_day_shows_drop_off_time_and_stated_care_hours(client: Client, city: None) -> None:
     html = results(client, FAMILY)
     assert "Dropping off and picking up: 5 minutes at each care place" in html

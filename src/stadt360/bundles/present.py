@@ -335,5 +335,6 @@ def present_result(
         candidates=dict(result.candidates),
         is_demo=is_demo,
         truncated=not result.exact,
+        variety=query.variety,
         relaxations_truncated=not result.relaxations_complete,
     )

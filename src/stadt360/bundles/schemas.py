@@ -244,6 +244,16 @@ class Pins(Strict):
     school: Annotated[int, Field(ge=1)] | None = None
 
 
+class Variety(Strict):
+    """Keep the suggestions visibly different: walking the ranking, a bundle is taken only
+    while its job, its flat and its set of care places have been taken fewer times than
+    these caps (docs/engine.md, "Variety"). ``"variety": null`` switches it off."""
+
+    max_per_job: Annotated[int, Field(ge=1, le=50)] = 2
+    max_per_flat: Annotated[int, Field(ge=1, le=50)] = 1
+    max_per_care: Annotated[int, Field(ge=1, le=50)] = 2
+
+
 class BundleQuery(Strict):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [FAMILY_EXAMPLE]})
 
@@ -256,6 +266,10 @@ class BundleQuery(Strict):
     weights: Weights = Weights()
     pins: Pins = Pins()
     limit: Annotated[int, Field(ge=1, le=50)] = 10
+    variety: Variety | None = Field(
+        default_factory=Variety,
+        description="caps per job, flat and set of care places; null: the plain ranking",
+    )
 
     @property
     def start_date(self) -> datetime.date | None:
@@ -434,6 +448,9 @@ class BundleSearchResult(BaseModel):
         default=False,
         description="the search reached its work limit: every bundle is real and checked, "
         "but better ones may exist (the ranking is exact when false)",
+    )
+    variety: Variety | None = Field(
+        default=None, description="the caps applied to this answer; null: the plain ranking"
     )
     relaxations_truncated: bool = Field(
         default=False,

@@ -121,7 +121,7 @@ def engine_query(query: BundleQuery, start: datetime.date) -> engine.BundleQuery
     weights = engine.Weights(commute=w.commute, cost=w.cost, job_fit=w.job_fit, flat_fit=w.flat_fit)
     return engine.BundleQuery(
         household=engine_household(query.household, start), wishes=wishes, weights=weights,
-        k=query.limit, money_params=money_params(),
+        k=query.limit, money_params=money_params(), variety=engine_variety(query),
     )  # fmt: skip
 
 
@@ -133,6 +133,11 @@ def money_params() -> engine.MoneyParams:
         health_extra_rate=settings.STADT360_HEALTH_EXTRA_RATE,
         kita_free_months=schedule.free_months_before_school if schedule else 0,
     )
+
+
+def engine_variety(query: BundleQuery) -> engine.Variety | None:
+    caps = query.variety
+    return None if caps is None else engine.Variety(**caps.model_dump())
 
 
 def engine_mode(mode: Mode) -> TravelMode:

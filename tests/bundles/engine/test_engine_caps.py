@@ -32,6 +32,7 @@ from stadt360.bundles.engine import (
 )
 from stadt360.mobility.geometric import MODES, Mode
 from stadt360.mobility.zones import ZoneGrid, build_zone_matrices
+from tests.bundles.engine.test_engine_variety import CAPS, walk
 
 GRID = ZoneGrid(50.80, 11.95, 50.95, 12.20, cell_km=3.0)
 MATRICES = build_zone_matrices(GRID)
@@ -121,9 +122,11 @@ def oracle(region: Region, query: BundleQuery) -> dict[tuple, float]:
     return out
 
 
-def oracle_top(scores: dict[tuple, float], k: int) -> list[tuple]:
+def oracle_top(scores: dict[tuple, float], query: BundleQuery) -> list[tuple]:
+    """What the query shows: the walk of contract V over the full ranking (plain top-k
+    when ``query.variety`` is None)."""
     ranked = sorted(scores.items(), key=lambda item: (-item[1], *item[0]))
-    return [(score, *key) for key, score in ranked[:k]]
+    return walk([(score, *key) for key, score in ranked], query.variety, query.k)
 
 
 def world(
@@ -185,7 +188,8 @@ def households(
     )
     weights = Weights(commute=draw(st.sampled_from([0.5, 1.0, 2.0])), cost=0.0)
     query = BundleQuery(Household(adults=2, child_age_months=ages), wishes, weights,
-                        k=draw(st.integers(1, 5)), relax=False)  # fmt: skip
+                        k=draw(st.integers(1, 5)), relax=False,
+                        variety=draw(st.sampled_from(CAPS)))  # fmt: skip
     return region, query
 
 
@@ -213,7 +217,7 @@ def test_capped_search_is_exact_where_it_says_so(case: tuple[Region, BundleQuery
         assert tuple(key) in scores
         assert score <= scores[tuple(key)] + 1e-12
     if result.exact:
-        assert same(got, oracle_top(scores, query.k))
+        assert same(got, oracle_top(scores, query))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -223,7 +227,7 @@ def test_small_households_stay_exact_under_the_ceilings(case: tuple[Region, Bund
     region, query = case
     result, got = ranked(region, query)
     assert result.exact
-    assert same(got, oracle_top(oracle(region, query), query.k))
+    assert same(got, oracle_top(oracle(region, query), query))
 
 
 def tiny_ceilings(patch: pytest.MonkeyPatch) -> None:
@@ -249,7 +253,7 @@ def test_tiny_ceilings_keep_exact_claims_true(case: tuple[Region, BundleQuery]) 
         assert tuple(key) in scores
         assert score <= scores[tuple(key)] + 1e-12
     if result.exact:
-        assert same(got, oracle_top(scores, query.k))
+        assert same(got, oracle_top(scores, query))
 
 
 def test_tiny_ceilings_do_bite() -> None:
@@ -262,10 +266,11 @@ def test_tiny_ceilings_do_bite() -> None:
         Weights(cost=0.0),
         k=3,
         relax=False,
+        variety=None,
     )
     result, got = ranked(region, query)
     assert result.exact
-    assert same(got, oracle_top(oracle(region, query), query.k))
+    assert same(got, oracle_top(oracle(region, query), query))
     with pytest.MonkeyPatch.context() as patch:
         tiny_ceilings(patch)
         capped = top_k(region, query)

@@ -124,7 +124,9 @@ def cases(draw: st.DrawFn) -> tuple[Region, BundleQuery]:
         *draw(st.lists(st.sampled_from([0.0, 0.5, 1.0, 2.0]), min_size=4, max_size=4))
     )
     household = Household(adults=draw(st.integers(1, 2)), child_age_months=ages)
-    return region, BundleQuery(household, wishes, weights, k=draw(st.integers(1, 6)), relax=False)
+    return region, BundleQuery(
+        household, wishes, weights, k=draw(st.integers(1, 6)), relax=False, variety=None
+    )
 
 
 def ranked(region: Region, query: BundleQuery) -> list[tuple[float, int, int, tuple[int, ...]]]:
@@ -158,7 +160,11 @@ def test_shared_kita_respects_free_places() -> None:
         TRAVEL,
     )
     query = BundleQuery(
-        Household(adults=2, child_age_months=(10, 20)), Wishes(min_rooms=1), k=20, relax=False
+        Household(adults=2, child_age_months=(10, 20)),
+        Wishes(min_rooms=1),
+        k=20,
+        relax=False,
+        variety=None,
     )
     got = ranked(region, query)
     assert got == reference_top_k(region, query)
@@ -189,6 +195,7 @@ def test_pruning_paths_on_larger_instances(
         ),
         k=int(rng.integers(1, 12)),
         relax=False,
+        variety=None,
     )
     assert ranked(region, query) == reference_top_k(region, query)
 

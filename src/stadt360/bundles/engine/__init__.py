@@ -18,6 +18,7 @@ from .inputs import (
     Schools,
     SchoolType,
     TravelTimes,
+    Variety,
     Weights,
     Wishes,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "SchoolType",
     "Schools",
     "TravelTimes",
+    "Variety",
     "Weights",
     "Wishes",
     "count_bundles",

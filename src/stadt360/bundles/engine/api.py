@@ -1,23 +1,21 @@
 """The engine's entry point: ``top_k(region, query) -> BundleResult``."""
 
-import numpy as np
-
 from .inputs import BundleQuery, Region
 from .outputs import BundleResult
 from .prepare import prepare
 from .relax import diagnose, relaxations
 from .results import build_bundles
-from .search import search
+from .variety import shown
 
 
 def top_k(region: Region, query: BundleQuery) -> BundleResult:
-    """Exact top-k bundles; with fewer than k, what removed how much; with none, the
-    smallest verified relaxations (when ``query.relax``). The work has a ceiling that does
-    not depend on the household (``budget``); ``exact`` and ``relaxations_complete`` say
+    """Exact top-k bundles (with ``query.variety``: the first k that pass its caps, in
+    ranking order); with fewer than k, what removed how much; with none, the smallest
+    verified relaxations (when ``query.relax``). The work has a ceiling that does not
+    depend on the household (``budget``); ``exact`` and ``relaxations_complete`` say
     whether it cut anything short."""
     p = prepare(region, query)
-    found = search(p, query.k)
-    exact = p.budget.exact(float(found.total[-1]) if len(found) >= query.k else -np.inf)
+    found, exact = shown(p, query)
     bundles = build_bundles(p, found)
     candidates = {"jobs": len(p.job_index), "flats": len(p.flat_index)}
     candidates |= {f"care_child_{i}": len(o.source) for i, o in enumerate(p.care)}
@@ -31,5 +29,5 @@ def top_k(region: Region, query: BundleQuery) -> BundleResult:
 
 
 def count_bundles(region: Region, query: BundleQuery) -> int:
-    """How many bundles (at most ``query.k``) a query yields, without building them."""
-    return len(search(prepare(region, query), query.k))
+    """How many bundles (at most ``query.k``) a query shows, without building them."""
+    return len(shown(prepare(region, query), query)[0])

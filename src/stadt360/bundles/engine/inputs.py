@@ -323,8 +323,30 @@ class Weights:
 
 
 @dataclass(frozen=True)
+class Variety:
+    """Caps that keep the suggestions visibly different (docs/engine.md, "Variety").
+
+    Walk all bundles in ranking order and accept one only while its job has been accepted
+    fewer than ``max_per_job`` times, its flat fewer than ``max_per_flat`` times and its
+    care set (care ids in child order; ignored when empty) fewer than ``max_per_care``
+    times. Every cap is an int >= 1.
+    """
+
+    max_per_job: int = 2
+    max_per_flat: int = 1
+    max_per_care: int = 2
+
+    def __post_init__(self) -> None:
+        for name in ("max_per_job", "max_per_flat", "max_per_care"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ValueError(f"variety: {name} must be an int >= 1, got {value!r}")
+
+
+@dataclass(frozen=True)
 class BundleQuery:
-    """One search: who, what must hold, what matters how much, how many results."""
+    """One search: who, what must hold, what matters how much, how many results, and how
+    different they must be (``variety`` None: plain top-k)."""
 
     household: Household = Household()
     wishes: Wishes = Wishes()
@@ -332,3 +354,4 @@ class BundleQuery:
     k: int = 10
     relax: bool = True
     money_params: MoneyParams = MoneyParams()
+    variety: Variety | None = Variety()

@@ -95,6 +95,8 @@ class Prepared:
     who travel alone. ``dwell`` = minutes at every distinct stop, each way; ``dwell_floor``
     = the dwell every chain of this household surely has per direction (dwell × number of
     kinds of chain places: a Kita and a school are never one stop), for lower bounds.
+    Per-job arrays are named ``job_*`` and per-flat arrays ``flat_*``: the variety walk
+    narrows a ``Prepared`` by slicing them by name (``variety.narrowed``).
     """
 
     query: BundleQuery
@@ -126,6 +128,9 @@ class Prepared:
     n_children: int
     removed: dict[str, tuple[str, int, int]]
     budget: Budget = field(default_factory=Budget)
+    # Care sets (rows of care positions, child order) the search leaves out: the variety
+    # walk's sets whose cap is used up (``variety``); None = none.
+    care_banned: np.ndarray | None = None
 
     @property
     def mode_lower(self) -> ModeMinimum:

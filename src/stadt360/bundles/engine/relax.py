@@ -26,7 +26,8 @@ from .money import estimated_gross
 from .needs import min_rooms, working_day
 from .outputs import Relaxation, Removal
 from .prepare import Prepared, household_money, prepare
-from .search import exists, search
+from .search import exists
+from .variety import shown
 
 MAX_STEPS = 24
 
@@ -120,11 +121,10 @@ class Checks:
         return bool(answer)
 
     def yields(self, wishes: Wishes) -> int:
-        """How many bundles (at most k) the changed query yields."""
+        """How many bundles (at most k) the changed query shows (with the query's variety)."""
         p = self._prepared(wishes)
-        found = search(p, self.query.k)
-        kth = float(found.total[-1]) if len(found) >= self.query.k else -np.inf
-        self._settle(p, p.budget.exact(kth))
+        found, exact = shown(p, p.query)
+        self._settle(p, exact)
         return len(found)
 
 

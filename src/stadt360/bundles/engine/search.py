@@ -225,6 +225,17 @@ def best_per_group(
     return order[np.arange(len(order)) - first < k]
 
 
+def care_allowed(p: Prepared, picks: np.ndarray) -> np.ndarray:
+    """Per row: whether its care set is not one the search must leave out."""
+    banned = p.care_banned
+    if banned is None or len(banned) == 0 or picks.shape[1] == 0:
+        return np.ones(len(picks), bool)
+    out = np.ones(len(picks), bool)
+    for row in banned:
+        out &= ~np.all(picks == row, axis=1)
+    return out
+
+
 def _priced_rows(p: Prepared, routes: RouteGroups, k: int, quick: int | None) -> tuple:
     """(group, picks, chains) of the k best feasible care combinations of every group,
     expanded and priced in steps of at most ``MAX_ROWS`` combinations. Groups the budget
@@ -257,6 +268,7 @@ def _priced_rows(p: Prepared, routes: RouteGroups, k: int, quick: int | None) ->
         p.budget.spend(chains.work)
         p.budget.heuristic |= chains.approximate and track
         rows = np.flatnonzero(np.isfinite(chains.daily))
+        rows = rows[care_allowed(p, picks[rows])]
         commute = commute_score(chains.daily[rows])
         rows = rows[best_per_group(p, rows_group[rows], picks[rows], commute, k)]
         kept_group.append(rows_group[rows])

@@ -3,7 +3,7 @@
 from django.http import QueryDict
 from django.urls import reverse
 
-from .querystring import Decoded, answers_only
+from .querystring import SIMILAR_ALL, SIMILAR_KEY, Decoded, answers_only
 
 STEPS = 4
 
@@ -55,3 +55,12 @@ def map_url(params: QueryDict, key: str) -> str:
     answers = answers_only(params)
     answers["bundle"] = key
     return url_with("wizard-map", answers)
+
+
+def more_like_url(params: QueryDict, job: int) -> str:
+    """ "Show similar": the results with this job pinned and similar suggestions not grouped,
+    so the near-duplicates the grouping leaves out are listed."""
+    answers = answers_only(params)
+    answers["pin_job"] = str(job)
+    answers.setlist(SIMILAR_KEY, [SIMILAR_ALL])
+    return url_with("wizard-results", answers)

@@ -6,7 +6,7 @@ Pure functions over ``bundles.schemas`` (the response contract); no database, no
 import datetime
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypedDict
 
 from django.urls import NoReverseMatch, reverse
@@ -317,15 +317,23 @@ class Card:
     fees: str = ""
     remaining: str = ""
     starts: list[StartItem] = field(default_factory=list)
+    more_url: str = ""  # "show similar": only when similar suggestions were grouped
 
 
 def cards(
-    result: BundleSearchResult, sort: str = "overall", map_url: Callable[[str], str] = str
+    result: BundleSearchResult,
+    sort: str = "overall",
+    map_url: Callable[[str], str] = str,
+    more_url: Callable[[Bundle], str] | None = None,
 ) -> list[Card]:
     if not result.bundles:
         return []
     best = min(result.bundles, key=lambda bundle: bundle.rank)
-    return [_card(bundle, best, map_url) for bundle in sort_bundles(result.bundles, sort)]
+    more = more_url if more_url is not None and result.variety is not None else None
+    return [
+        replace(_card(bundle, best, map_url), more_url=more(bundle) if more else "")
+        for bundle in sort_bundles(result.bundles, sort)
+    ]
 
 
 def _card(bundle: Bundle, best: Bundle, map_url: Callable[[str], str]) -> Card:

@@ -29,9 +29,14 @@ from .forms import (
 
 PIN_KEYS = ("pin_job", "pin_flat", "pin_kita")
 DEFAULT_LIMIT = BundleQuery.model_fields["limit"].default
+# The switch "group similar suggestions" (default on = the query's default variety caps).
+# A form sends SIMILAR_ALL from a hidden input and SIMILAR_GROUP from the checked box, so
+# the switch is on when SIMILAR_GROUP is there or the key is missing (old links).
+SIMILAR_KEY, SIMILAR_GROUP, SIMILAR_ALL = "similar", "group", "all"
 # Keys of the wizard's own answers; everything else (sort, bundle, nav …) is presentation.
 ANSWER_KEYS = frozenset(
-    {name for form in STEP_FORMS for name in form.base_fields} | {CHILD_KEY, "limit", *PIN_KEYS}
+    {name for form in STEP_FORMS for name in form.base_fields}
+    | {CHILD_KEY, "limit", SIMILAR_KEY, *PIN_KEYS}
 )
 
 
@@ -91,6 +96,7 @@ def _query_data(bound: tuple[forms.Form, ...], params: QueryDict) -> dict[str, A
         "care": _care(priorities),
         "weights": {attr: priorities.cleaned_data[key] for key, attr in WEIGHT_KEYS.items()},
         "limit": _positive_int(params.get("limit"), maximum=50) or DEFAULT_LIMIT,
+        **({} if groups_similar(params) else {"variety": None}),
     }
 
 
@@ -102,6 +108,12 @@ def _care(form: PrioritiesForm) -> dict[str, Any]:
         "hours_until": hours[1] if hours else None,
         "dwell_minutes": form.dwell_minutes(),
     }
+
+
+def groups_similar(params: QueryDict) -> bool:
+    """Whether the switch "group similar suggestions" is on (see ``SIMILAR_KEY``)."""
+    values = params.getlist(SIMILAR_KEY)
+    return not values or SIMILAR_GROUP in values
 
 
 def job_part(data: dict[str, Any]) -> dict[str, Any]:
@@ -196,6 +208,8 @@ def _pairs(query: BundleQuery) -> Iterable[tuple[str, str]]:
         yield key, number(getattr(query.weights, attr))
     if query.limit != DEFAULT_LIMIT:
         yield "limit", str(query.limit)
+    if query.variety is None:
+        yield SIMILAR_KEY, SIMILAR_ALL
 
 
 def _start_pairs(query: BundleQuery) -> Iterable[tuple[str, str]]:

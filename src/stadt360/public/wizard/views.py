@@ -10,18 +10,29 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from stadt360.bundles.schemas import BundleSearchResult
+
 from . import lookups, presentation
 from .forms import CHILD_KEY, STEP_FORMS, STEP_MARKERS, HouseholdForm
 from .navigation import (
     STEPS,
     map_url,
+    more_like_url,
     next_url,
     open_step_url,
     results_url,
     review_url,
     step_url,
 )
-from .querystring import Decoded, answers_only, decode, encode, relaxed
+from .querystring import (
+    SIMILAR_KEY,
+    Decoded,
+    answers_only,
+    decode,
+    encode,
+    groups_similar,
+    relaxed,
+)
 
 STEP_TITLES = (
     _("Your household"),
@@ -30,6 +41,8 @@ STEP_TITLES = (
     _("Getting around and priorities"),
 )
 MAX_COMPARE = 3
+# Suggestions compare searches in the plain ranking for one the grouping left out.
+MAX_PLAIN = 50
 
 
 @require_GET
@@ -212,13 +225,19 @@ def results_context(decoded: Decoded, params: QueryDict) -> dict[str, object]:
     return {
         "query": decoded.query,
         "result": result,
-        "cards": presentation.cards(result, sort, map_url=lambda key: map_url(params, key)),
+        "cards": presentation.cards(
+            result,
+            sort,
+            map_url=lambda key: map_url(params, key),
+            more_url=lambda bundle: more_like_url(params, bundle.job.id),
+        ),
         "sort": sort,
         "sorts": [
             (key, label, results_url(params, sort=key)) for key, label in presentation.SORTS.items()
         ],
         "priorities": _priorities_form(params),
-        "carried": _carried_without(params, set(STEP_FORMS[3].base_fields)),
+        "carried": _carried_without(params, {*STEP_FORMS[3].base_fields, SIMILAR_KEY}),
+        "groups_similar": groups_similar(params),
         "answer_pairs": _carried_without(params, set()),
         "relaxations": relaxations,
         "eliminated": [presentation.elimination_line(item) for item in result.eliminated],
@@ -245,7 +264,12 @@ def compare(request: HttpRequest) -> HttpResponse:
         return redirect(open_step_url(decoded, request.GET))
     wanted = request.GET.getlist("bundle")
     result = lookups.search(decoded.query, decoded.pins)
-    chosen = [card for card in presentation.cards(result) if card.key in wanted][:MAX_COMPARE]
+    chosen = _chosen(result, wanted)
+    if len(chosen) < min(len(set(wanted)), MAX_COMPARE) and decoded.query.variety is not None:
+        # A suggestion the grouping leaves out (e.g. from a link): the plain ranking has it.
+        plain = decoded.query.model_copy(update={"variety": None, "limit": MAX_PLAIN})
+        result = lookups.search(plain, decoded.pins)
+        chosen = _chosen(result, wanted)
     return render(
         request,
         "public/wizard/compare.html",
@@ -257,6 +281,10 @@ def compare(request: HttpRequest) -> HttpResponse:
             "demo_data": result.is_demo,
         },
     )
+
+
+def _chosen(result: BundleSearchResult, wanted: list[str]) -> list[presentation.Card]:
+    return [card for card in presentation.cards(result) if card.key in wanted][:MAX_COMPARE]
 
 
 @require_GET
