@@ -216,7 +216,7 @@ def test_a_child_past_school_age_does_not_shift_the_numbering(client, family_wor
     """Regression: the care pick named the child by its position among children with a
     place; an 18-year-old first (no place) made the toddler "child 1" with the teen's data."""
     today = datetime.date.today()
-    teen = today.replace(year=today.year - 18) + datetime.timedelta(days=10)
+    teen = today.replace(year=today.year - 18)  # 216 months: past grade 12, no place
     body = {
         **FAMILY,
         "household": {"adults": 2, "children": [{"birth_date": teen.isoformat()},

@@ -47,7 +47,7 @@ def region(*, job_start: int = 0, flat_from: tuple[int, int] = (0, DAY + 30)) ->
 
 
 def search(wishes: Wishes, household: Household = TODDLER, reg: Region | None = None):
-    return top_k(reg or region(), BundleQuery(household, wishes, k=10))
+    return top_k(reg or region(), BundleQuery(household, wishes, k=10, variety=None))
 
 
 def kita_of(bundle: Bundle) -> int:

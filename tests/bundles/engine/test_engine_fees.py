@@ -43,7 +43,7 @@ def _region(fees: list[float]) -> Region:
 
 def _query(*ages: int) -> BundleQuery:
     household = Household(adults=2, married=True, child_age_months=ages)
-    return BundleQuery(household, Wishes(min_rooms=1), k=5, relax=False)
+    return BundleQuery(household, Wishes(min_rooms=1), k=5, relax=False, variety=None)
 
 
 def test_child_fee_rules() -> None:
