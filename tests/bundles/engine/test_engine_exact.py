@@ -174,13 +174,13 @@ def check(region: Region, query: BundleQuery, tol: float = 1e-9) -> None:
     assert all(real[b[1:]] >= b.score - 1e-12 for b in got)
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cases())
 def test_top_k_equals_the_oracle(case: tuple[Region, BundleQuery]) -> None:
     check(*case)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cases(most=(7, 7, 5, 3)))
 def test_small_instances_equal_the_oracle_bit_for_bit(case: tuple[Region, BundleQuery]) -> None:
     """Small instances, many of them: identical scores and order, no tolerance."""
@@ -244,7 +244,7 @@ def test_pruning_paths_on_larger_instances(seed: int, ages: tuple[int, ...]) -> 
     check(region, query, tol=0.0)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cases(most=(10, 10, 5, 3)))
 def test_exists_equals_the_oracle(case: tuple[Region, BundleQuery]) -> None:
     """The relaxation search's early-exit feasibility check agrees with enumeration."""
