@@ -229,6 +229,19 @@ def test_tiny_commute_weights_keep_the_tie_break(seed: int) -> None:
             check(region, query, tol=0.0)
 
 
+def test_near_tied_care_combinations_keep_the_tie_break() -> None:
+    """Regression: with a commute weight far below the others (2.4e-42 next to 1e-12) every
+    total of a pair rounds to the same value, so the care ids decide; the route kept only
+    the k combinations with the best weighted commute and lost lower ids."""
+    weights = Weights(commute=2.4153177386185956e-42, cost=0.0, job_fit=0.0, flat_fit=1e-12)
+    for seed in range(30):
+        rng = np.random.default_rng(seed)
+        region = Region(_jobs(rng, 22), _flats(rng, 7), _kitas(rng, 5), _schools(rng, 5), TRAVEL)
+        query = BundleQuery(Household(adults=1, child_age_months=(200, 5, 100)),
+                            Wishes(hours_tolerance_min=30.0), weights, k=11, relax=False)  # fmt: skip
+        check(region, query, tol=0.0)
+
+
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(0, 2**32 - 1), st.sampled_from([(), (20,), (40, 90)]))
 def test_pruning_paths_on_larger_instances(seed: int, ages: tuple[int, ...]) -> None:

@@ -227,22 +227,28 @@ def best_per_group(
     p: Prepared, groups: np.ndarray, picks: np.ndarray, commute: np.ndarray, k: int
 ) -> np.ndarray:
     """Row indices of the k best care combinations of every group: by weighted commute
-    (with weight 0 every combination ties), then care ids — and every combination whose
-    weighted commute is below the k-th one by no more than the rounding margin: added to a
-    pair's partial sum, two different weighted commutes may round to the same total, and
-    then the care ids decide (a commute weight of 1e-12 makes every combination such a
-    near tie). Equal weighted commutes give equal totals, so the ids already decide."""
+    (with weight 0 every combination ties), then care ids.
+
+    Near ties: added to a pair's partial sum, two weighted commutes closer than the
+    rounding margin may round to the same total, and then the care ids decide. So when
+    the combinations within the margin of the k-th one's weighted commute (the band) do
+    not all have the same value, the whole band is kept (a commute weight of 1e-12 makes
+    every combination of a route such a near tie); equal values give equal totals, and
+    then the first k by care ids are already right."""
     weighted = p.query.weights.commute * commute
     care_ids = [p.care[i].ids[picks[:, i]] for i in reversed(range(picks.shape[1]))]
     order = np.lexsort([*care_ids, -weighted, groups])
-    sorted_groups = groups[order]
+    sorted_groups, value = groups[order], weighted[order]
     rank = np.arange(len(order)) - np.searchsorted(sorted_groups, sorted_groups, side="left")
-    kth = np.full(int(groups.max()) + 1 if len(groups) else 0, -np.inf)
-    at_k = order[rank == k - 1]
-    kth[groups[at_k]] = weighted[at_k]
-    bar = kth[sorted_groups]
-    near = (weighted[order] < bar) & (weighted[order] >= bar - score_margin(p.query.weights))
-    return order[(rank < k) | near]
+    n = int(groups.max()) + 1 if len(groups) else 0
+    kth = np.full(n, np.nan)
+    kth[sorted_groups[rank == k - 1]] = value[rank == k - 1]
+    band = np.abs(value - kth[sorted_groups]) <= score_margin(p.query.weights)
+    low, high = np.full(n, np.inf), np.full(n, -np.inf)
+    np.minimum.at(low, sorted_groups[band], value[band])
+    np.maximum.at(high, sorted_groups[band], value[band])
+    mixed = band & (high > low)[sorted_groups]
+    return order[(rank < k) | mixed]
 
 
 def _priced_rows(p: Prepared, routes: RouteGroups, k: int, quick: int | None) -> tuple:
