@@ -171,7 +171,7 @@ def check(region: Region, query: BundleQuery, tol: float = 1e-9) -> None:
     if result.exact:
         assert oracle.same_ranking(got, want, everything, tol), (got, want)
     real = {(b.job_id, b.flat_id, b.care): b.score for b in everything}
-    assert all(real[b[1:]] >= b.score - 1e-12 for b in got)
+    assert all(b[1:] in real and real[b[1:]] >= b.score - 1e-12 for b in got)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
