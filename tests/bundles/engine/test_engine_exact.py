@@ -174,7 +174,7 @@ def check(region: Region, query: BundleQuery, tol: float = 1e-9) -> None:
     assert all(b[1:] in real and real[b[1:]] >= b.score - 1e-12 for b in got)
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cases())
 def test_top_k_equals_the_oracle(case: tuple[Region, BundleQuery]) -> None:
     check(*case)
