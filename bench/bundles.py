@@ -8,9 +8,11 @@ Django selector would (job fit from an occupation match, flat fit from wanted fe
 import argparse
 import os
 import socket
+import sys
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -27,10 +29,11 @@ from stadt360.bundles.engine import (
     Wishes,
     top_k,
 )
-from stadt360.bundles.engine.prepare import prepare
-from stadt360.bundles.engine.scoring import commute_score, cost_score, partial_sum, total_score
 from stadt360.mobility.geometric import Mode
 from stadt360.mobility.zones import ZoneGrid, build_zone_matrices
+
+# The independent brute force lives in tests/ (tests/bundles/oracle.py).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 BBOX = (50.80, 11.95, 50.95, 12.20)
 CENTRES = np.array(
@@ -218,64 +221,51 @@ def make_profiles(world: World, count: int, seed: int = 7) -> list[Profile]:
     return out
 
 
-# --- brute force (exhaustive, vectorised per job; no bounds) ------------------------------
+# --- brute force: the independent oracle on sampled smaller instances --------------------
+
+# Sampled instance sizes (jobs, flats, schools) and Kitas by number of children, so that
+# the oracle's enumeration stays near 200,000 (pair, care combination) cells.
+SAMPLE_SIZES = (30, 40, 6)
+SAMPLE_KITAS = {0: 15, 1: 15, 2: 12, 3: 5}
 
 
-def _brute_best_daily(p, j: int, flat_zones: np.ndarray) -> np.ndarray:
-    """(flat zones × options) best feasible daily minutes for job j (inf: infeasible)."""
-    t = p.region.travel.minutes[p.modes].astype(np.float64)
-    zj = int(p.job_zone[j])
-    if not p.care:
-        morning, evening = t[:, flat_zones, zj], t[:, zj, flat_zones]
-        daily = np.where(morning <= p.max_commute, morning + evening, np.inf)
-        return daily.min(axis=0)[:, None]
-    x = p.care[0]
-    morning = t[:, flat_zones][:, :, x.zone] + t[:, x.zone, zj][:, None, :]
-    evening = t[:, zj, x.zone][:, None, :] + t[:, x.zone][:, :, flat_zones].transpose(0, 2, 1)
-    hours = (x.opens[None, :] <= p.job_start[j] - t[:, x.zone, zj] + p.tolerance) & (
-        x.closes[None, :] >= p.job_end[j] + t[:, zj, x.zone] - p.tolerance
+def sample_instance(profile: Profile, rng: np.random.Generator) -> Profile:
+    """A random part of a profile's region (same query): small enough for the oracle."""
+    region = profile.region
+    children = min(len(profile.query.household.child_age_months), 3)
+
+    def pick(n: int, most: int) -> np.ndarray:
+        return np.sort(rng.choice(n, min(n, most), replace=False))
+
+    def subset(cls: type, offers, rows: np.ndarray, skip: tuple[str, ...] = ()):
+        fields = {
+            name: getattr(offers, name)[rows] if name not in skip else getattr(offers, name)
+            for name in cls.__dataclass_fields__
+            if cls.__dataclass_fields__[name].init
+        }
+        return cls(**fields)
+
+    jobs, flats, schools = SAMPLE_SIZES
+    open_kitas = np.flatnonzero(region.kitas.free_places.sum(axis=1) > 0)
+    kitas = open_kitas[pick(len(open_kitas), SAMPLE_KITAS[children])]
+    return Profile(
+        Region(
+            subset(Jobs, region.jobs, pick(len(region.jobs), jobs)),
+            subset(Flats, region.flats, pick(len(region.flats), flats)),
+            subset(Kitas, region.kitas, kitas, ("age_group_edges",)),
+            subset(Schools, region.schools, pick(len(region.schools), schools)),
+            region.travel,
+        ),
+        profile.query,
+        profile.job_rows,
     )
-    ok = hours[:, None, :] & (morning <= p.max_commute)
-    return np.where(ok, morning + evening, np.inf).min(axis=0)
-
-
-def _pupil_schools(p, f: int) -> tuple[int, ...]:
-    """The schools of the pupils who travel alone from flat f (the engine lists them too)."""
-    flat = p.flat_index[f]
-    return tuple(int(p.region.schools.ids[pupil.school[flat]]) for pupil in p.pupils)
 
 
 def brute_force(profile: Profile) -> list[tuple[float, int, int, tuple[int, ...]]]:
-    """Every (job, flat, Kita) bundle of a profile with at most one care child, ranked."""
-    p = prepare(profile.region, profile.query)
-    w, k, out = profile.query.weights, profile.query.k, []
-    flat_zones, inverse = np.unique(p.flat_zone, return_inverse=True)
-    care_ids = p.care[0].ids if p.care else np.array([-1])
-    for j in range(len(p.job_index)):
-        daily = _brute_best_daily(p, j, flat_zones)[inverse]
-        cost = cost_score(p.flat_rent, p.job_money[j])
-        partial = partial_sum(p.job_part[j], p.flat_part, cost, w)
-        total = total_score(partial[:, None], commute_score(daily), w)
-        total[
-            ~np.isfinite(daily) | (p.flat_rent > p.max_rent_share * p.job_money[j])[:, None]
-        ] = -np.inf
-        flat_total = total.ravel()
-        if not np.isfinite(flat_total).any():
-            continue
-        cut = np.sort(flat_total)[-min(k, flat_total.size)]
-        for f, x in zip(*np.nonzero(total >= max(cut, -1e300)), strict=True):
-            care = () if not p.care else (int(care_ids[x]),)
-            care += _pupil_schools(p, f)
-            out.append(
-                (
-                    float(total[f, x]),
-                    int(profile.region.jobs.ids[p.job_index[j]]),
-                    int(profile.region.flats.ids[p.flat_index[f]]),
-                    care,
-                )
-            )
-    out.sort(key=lambda b: (-b[0], b[1], b[2], b[3]))
-    return out[:k]
+    """Every bundle of the profile, ranked by the oracle (tests/bundles/oracle.py)."""
+    from tests.bundles.oracle import oracle_top_k
+
+    return [tuple(b) for b in oracle_top_k(profile.region, profile.query)]
 
 
 # --- the SQL peer: one PostgreSQL statement per profile ------------------------------------
@@ -468,12 +458,6 @@ def engine_run(profile: Profile) -> tuple[float, list]:
     ]
 
 
-def plain(profile: Profile) -> Profile:
-    """The profile without variety: SQL and the brute force rank plainly (the engine's
-    varied list is the walk over that ranking, tested in tests/bundles/engine)."""
-    return replace(profile, query=replace(profile.query, variety=None))
-
-
 def same(a: list, b: list) -> bool:
     """Identical ids in identical order and scores within 1e-6."""
     return len(a) == len(b) and all(
@@ -565,7 +549,7 @@ def run_sql_peer(world: World, profiles: list[Profile], tally: Tally, args) -> N
         conn.execute(f"SET statement_timeout = {int(args.sql_timeout_s * 1000)}")
         conn.commit()
         for number, profile in subset:
-            seconds, ours = engine_run(plain(profile))
+            seconds, ours = engine_run(profile)
             tally.engine.append(seconds)
             sql_seconds, theirs = sql_run(conn, number, profile)
             if sql_seconds is None:
@@ -578,19 +562,20 @@ def run_sql_peer(world: World, profiles: list[Profile], tally: Tally, args) -> N
 
 
 def run_brute_force(profiles: list[Profile], tally: Tally, count: int) -> int:
-    """Engine vs exhaustive enumeration on a sample (profiles with at most one care child)."""
-    sample = [
-        p
-        for p in profiles
-        if len(p.query.household.child_age_months) <= 1
-        and all(a < 72 or a >= 72 for a in p.query.household.child_age_months)
-    ][:count]
+    """Engine vs the independent oracle on sampled smaller instances of the first profiles
+    with at most three children (the oracle enumerates every bundle)."""
+    rng = np.random.default_rng(11)
+    sample = [p for p in profiles if len(p.query.household.child_age_months) <= 3][:count]
+    with_bundles = 0
     for profile in sample:
-        _, ours = engine_run(plain(profile))
-        theirs = brute_force(profile)
+        small = sample_instance(profile, rng)
+        _, ours = engine_run(small)
+        theirs = brute_force(small)
+        with_bundles += bool(theirs)
         tally.exact.append(same(ours, theirs))
         if not same(ours, theirs):
             tally.notes.append(f"brute force differs: {ours[:2]} vs {theirs[:2]}")
+    print(f"oracle: {with_bundles} of {len(sample)} sampled instances have bundles")
     return len(sample)
 
 
@@ -600,7 +585,7 @@ def parse(argv: list[str] | None):
     parser.add_argument("--profiles", type=int, default=200)
     parser.add_argument("--sql-profiles", type=int, default=4)
     parser.add_argument("--sql-timeout-s", type=float, default=60.0)
-    parser.add_argument("--brute-profiles", type=int, default=3)
+    parser.add_argument("--brute-profiles", type=int, default=20)
     parser.add_argument("--no-sql", action="store_true")
     return parser.parse_args(argv)
 
@@ -665,7 +650,7 @@ def report(tally: Tally, cpu: list[float], sampled: int, limit_s: float) -> str:
         print(f"ratio: no SQL query finished; {ratio:.0f} = limit / engine median, a LOWER bound")
     print(
         f"exactness: {sum(tally.exact)} of {len(tally.exact)} comparisons identical "
-        f"(brute force on {sampled} profiles, SQL on {finished})"
+        f"(oracle on {sampled} sampled smaller instances, SQL on {finished})"
     )
     for note in tally.notes[:5]:
         print("  " + note)

@@ -41,8 +41,8 @@ def test_plain_language_examples() -> None:
 @pytest.mark.parametrize(
     ("lang", "removal", "relaxation"),
     [
-        ("de", "„Höchstmiete“ schließt 1.234 von 20.000 Wohnungen aus", "Mit Höchstmiete 950 €: 3 Pakete"),
-        ("en", "'maximum rent' rules out 1,234 of 20,000 flats", "With maximum rent €950: 3 bundles"),
+        ("de", "„Höchstmiete“ schließt 1.234 von 20.000 Wohnungen aus", "Mit 50 € mehr Warmmiete (bis 950 €): 3 Pakete"),
+        ("en", "'maximum rent' rules out 1,234 of 20,000 flats", "With €50 more warm rent (up to €950): 3 bundles"),
     ],
 )  # fmt: skip
 def test_removal_and_relaxation_sentences(lang: str, removal: str, relaxation: str) -> None:
@@ -121,3 +121,28 @@ def test_stated_care_hours_and_dwell_in_words() -> None:
             "Kind 2 fährt allein zur Schule: 25 Minuten von der Wohnung"
         )
         assert sentences.constraint_name("care_child_2") == "freier Platz für Kind 3"
+
+
+CHANGES = [
+    (Relaxation("max_rent_share", 0.3, 0.35, 1, 2), "5 Prozentpunkte mehr Mietanteil (bis 35 %)",
+     "5 percentage points more rent share (up to 35 %)"),
+    (Relaxation("max_commute_min", 45.0, 50.0, 1, 2), "5 Minuten mehr Fahrzeit (bis 50 Minuten)",
+     "5 more minutes of travel time (up to 50 minutes)"),
+    (Relaxation("min_rooms", 3.0, 2.0, 1, 2), "1 Zimmer weniger (2 statt 3)",
+     "1 room fewer (2 instead of 3)"),
+    (Relaxation("min_salary", 2600.0, 2400.0, 2, 2), "200 € weniger Mindestgehalt (mindestens 2.400 €)",
+     "€200 less minimum salary (at least €2,400)"),
+    (Relaxation("hours_tolerance_min", 0.0, 15.0, 1, 2),
+     "15 Minuten mehr Spielraum bei den Öffnungszeiten der Betreuung",
+     "15 more minutes of leeway for childcare opening hours"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("change", "german", "english"), CHANGES)
+def test_a_relaxation_states_its_change_in_its_unit(
+    change: Relaxation, german: str, english: str
+) -> None:
+    with translation.override("de"):
+        assert sentences.change_text(change) == german
+    with translation.override("en"):
+        assert sentences.change_text(change) == english

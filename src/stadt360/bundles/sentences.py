@@ -300,28 +300,78 @@ def _number(value: object) -> str:
     return f"{float(value):g}"  # type: ignore[arg-type]
 
 
-def change_text(relaxation: engine.Relaxation) -> str:
-    """The changed wish with its new value."""
-    name, new, old = relaxation.constraint, relaxation.new, relaxation.old
-    if name == "max_warm_rent":
-        return _("maximum rent %(euros)s") % {"euros": euros(new)}
-    if name == "max_rent_share":
-        return _("rent share up to %(percent)s %%") % {"percent": percent(new)}
-    if name == "max_commute_min":
-        return _("commute up to %(minutes)s minutes") % {"minutes": int(new)}  # type: ignore[call-overload]
-    if name == "min_rooms":
-        return _("%(new)s instead of %(old)s rooms") % {"new": _number(new), "old": _number(old)}
-    if name == "min_salary":
-        return _("minimum salary %(euros)s") % {"euros": euros(new)}
-    if name == "modes":
-        return _("also by car")
-    return _("childcare may differ by %(minutes)s minutes from your working hours") % {
-        "minutes": int(new)  # type: ignore[call-overload]
+def _by(new: object, old: object) -> float:
+    return abs(float(new) - float(old))  # type: ignore[arg-type]
+
+
+def _more_rent(new: object, old: object) -> str:
+    return _("%(euros)s more warm rent (up to %(limit)s)") % {
+        "euros": euros(_by(new, old)),
+        "limit": euros(new),
     }
 
 
+def _more_share(new: object, old: object) -> str:
+    points = round(_by(new, old) * 100)
+    return ngettext(
+        "%(points)s percentage point more rent share (up to %(percent)s %%)",
+        "%(points)s percentage points more rent share (up to %(percent)s %%)",
+        points,
+    ) % {"points": points, "percent": percent(new)}
+
+
+def _more_travel(new: object, old: object) -> str:
+    minutes = round(_by(new, old))
+    return ngettext(
+        "%(minutes)s more minute of travel time (up to %(limit)s minutes)",
+        "%(minutes)s more minutes of travel time (up to %(limit)s minutes)",
+        minutes,
+    ) % {"minutes": minutes, "limit": round(float(new))}  # type: ignore[arg-type]
+
+
+def _fewer_rooms(new: object, old: object) -> str:
+    rooms = _by(new, old)
+    return ngettext(
+        "%(rooms)s room fewer (%(new)s instead of %(old)s)",
+        "%(rooms)s rooms fewer (%(new)s instead of %(old)s)",
+        round(rooms),
+    ) % {"rooms": _number(rooms), "new": _number(new), "old": _number(old)}
+
+
+def _less_salary(new: object, old: object) -> str:
+    return _("%(euros)s less minimum salary (at least %(limit)s)") % {
+        "euros": euros(_by(new, old)),
+        "limit": euros(new),
+    }
+
+
+def _more_leeway(new: object, old: object) -> str:
+    minutes = round(_by(new, old))
+    return ngettext(
+        "%(minutes)s more minute of leeway for childcare opening hours",
+        "%(minutes)s more minutes of leeway for childcare opening hours",
+        minutes,
+    ) % {"minutes": minutes}
+
+
+CHANGES: dict[str, Callable[[object, object], str]] = {
+    "max_warm_rent": _more_rent,
+    "max_rent_share": _more_share,
+    "max_commute_min": _more_travel,
+    "min_rooms": _fewer_rooms,
+    "min_salary": _less_salary,
+    "modes": lambda new, old: _("also by car"),
+    "hours_tolerance_min": _more_leeway,
+}
+
+
+def change_text(relaxation: engine.Relaxation) -> str:
+    """The change in its unit, with the new value: "€50 more warm rent (up to €950)"."""
+    return CHANGES[relaxation.constraint](relaxation.new, relaxation.old)
+
+
 def relaxation_text(relaxation: engine.Relaxation) -> str:
-    """ "With maximum rent €950: 3 bundles"."""
+    """ "With €50 more warm rent (up to €950): 3 bundles"."""
     n = relaxation.bundles
     return ngettext("With %(change)s: %(n)s bundle", "With %(change)s: %(n)s bundles", n) % {
         "change": change_text(relaxation),

@@ -1,7 +1,8 @@
 """Hard filters: turn a region snapshot and a query into the candidate arrays one search uses.
 
-Why one place: the engine, the brute-force reference and the relaxation search must see
-exactly the same candidates, so filtering happens once, here, and both consume the result.
+Why one place: the search and the relaxation search must see exactly the same
+candidates, so filtering happens once, here, and both consume the result (the brute force
+in tests/bundles/oracle.py filters again on its own, from docs/engine.md).
 """
 
 from dataclasses import dataclass, field, fields, replace

@@ -1,10 +1,11 @@
 """When too little fits: which hard constraint removes how many offers, and the smallest
 one-constraint change that yields bundles — each verified by running the engine.
 
-Steps (one constraint at a time, smallest first): warm rent +50 €, rent share +5 points,
+One relaxation per kind, each the smallest change of that kind that yields a bundle (the
+step before yields none), in the kind's unit: warm rent +50 €, rent share +5 points,
 commute +5 min, rooms −1, salary −100 €, modes + car, opening-hours tolerance +15 min.
-Changes of different constraints are compared by their number of steps (ties: the order
-above), which is what "the one change that helps most" shows first.
+They are ordered by how many bundles they open (counted up to k), most first; ties keep
+the order of the kinds above — so the change that helps most comes first.
 
 Why a budget: each step is a search of its own. All checks of one query share
 ``RELAX_WORK`` chain evaluations (each at most ``SEARCH_WORK``; each constraint an equal
@@ -193,8 +194,9 @@ def _relax_one(checks: Checks, name: str, old: object, value_at) -> Relaxation |
 def relaxations(
     region: Region, query: BundleQuery, limit: float | None = None
 ) -> tuple[tuple[Relaxation, ...], bool]:
-    """Every single-constraint relaxation that yields bundles, smallest first, and whether
-    every check finished within the budget ``limit`` (False: the best found so far).
+    """The smallest relaxation of every kind that yields bundles, most bundles opened first
+    (ties: kind order), and whether every check finished within the budget ``limit``
+    (False: the best found so far).
 
     Each constraint gets an equal part of what is left; constraints whose checks did not
     finish get a second round with whatever the others left unused."""
@@ -215,4 +217,4 @@ def relaxations(
         if not pending:
             break
     ordered = [found[name] for name, _, _ in constraints if name in found]
-    return tuple(sorted(ordered, key=lambda r: r.steps)), not pending
+    return tuple(sorted(ordered, key=lambda r: -r.bundles)), not pending

@@ -1,7 +1,8 @@
-"""The soft terms and the total score — one definition shared by engine, reference and SQL.
+"""The soft terms and the total score — one definition shared by the engine and the SQL peer.
 
 Every term lies in [0, 1], higher is better; the total is the weighted mean. The order
-of floating-point operations is fixed here so that the engine, the brute-force reference
+of floating-point operations is fixed here (and in docs/engine.md) so that the engine, the
+independent brute force (tests/bundles/oracle.py, which writes the formula out again)
 and the benchmark's SQL produce bit-identical scores (ties then break the same way).
 """
 

@@ -9,7 +9,8 @@
    exactly (``chain``), and the k best bundles so far set the bar for everything after.
 
 Every cut compares an upper bound ≥ the exact score with the k-th best score found, so the
-result equals full enumeration (tests check this against ``reference``). The work has a
+result equals full enumeration (tests check this against the brute force in
+``tests/bundles/oracle.py``). The work has a
 ceiling (``budget``): what the ceiling leaves out is recorded in ``p.budget`` with an
 upper bound of its score, so the caller knows whether the answer is still exact.
 """
@@ -29,6 +30,7 @@ from .blocks import (
 )
 from .chain import ChainRows, best_chains
 from .combos import RouteGroups, child_options, combinations, group_steps
+from .inputs import Weights
 from .prepare import Prepared
 from .scoring import commute_score, cost_score, max_daily_minutes, partial_sum, total_score
 
@@ -163,7 +165,12 @@ def route_groups(
     np.maximum.at(best, group, partial)
     w = p.query.weights
     if w.commute > 0 and np.isfinite(bar):
-        need = (bar * w.total - best) / w.commute - 1e-9
+        # The rounding margin is taken off in score units, before dividing by the commute
+        # weight: divided first, the rounding of ``bar * w.total - best`` grows with
+        # 1 / w.commute (a weight of 1e-12 made it 1e-4) while a margin added afterwards
+        # does not, and bundles that tie the bar in the last bit were cut.
+        with np.errstate(over="ignore"):
+            need = (bar * w.total - best - score_margin(w)) / w.commute
         budget = np.array([max_daily_minutes(v) for v in need]) + 1e-6
     else:
         budget = np.full(len(first), np.inf)
@@ -178,6 +185,11 @@ def route_groups(
     return routes, group
 
 
+def score_margin(weights: Weights) -> float:
+    """Rounding margin of a weighted sum of terms in [0, 1] (before dividing by Σw)."""
+    return SLACK * max(weights.total, 1.0)
+
+
 def top_pairs(p: Prepared, group: np.ndarray, partial: np.ndarray, k: int) -> np.ndarray:
     """Pairs that can be among the k best of their route group: all pairs of a group share
     every care chain, so a pair whose partial sum is (beyond rounding) below the group's
@@ -189,8 +201,7 @@ def top_pairs(p: Prepared, group: np.ndarray, partial: np.ndarray, k: int) -> np
     kth = np.full(int(group.max()) + 1 if len(group) else 0, -np.inf)
     at_k = order[rank == k - 1]
     kth[group[at_k]] = partial[at_k]
-    margin = SLACK * max(p.query.weights.total, 1.0)
-    return np.flatnonzero(partial >= kth[group] - margin)
+    return np.flatnonzero(partial >= kth[group] - score_margin(p.query.weights))
 
 
 def chain_rows(p: Prepared, routes: RouteGroups, rows_group: np.ndarray, picks: np.ndarray):
@@ -217,12 +228,28 @@ def best_per_group(
     p: Prepared, groups: np.ndarray, picks: np.ndarray, commute: np.ndarray, k: int
 ) -> np.ndarray:
     """Row indices of the k best care combinations of every group: by weighted commute
-    (with weight 0 every combination ties), then care ids."""
+    (with weight 0 every combination ties), then care ids.
+
+    Near ties: added to a pair's partial sum, two weighted commutes closer than the
+    rounding margin may round to the same total, and then the care ids decide. So when
+    the combinations within the margin of the k-th one's weighted commute (the band) do
+    not all have the same value, the whole band is kept (a commute weight of 1e-12 makes
+    every combination of a route such a near tie); equal values give equal totals, and
+    then the first k by care ids are already right."""
+    weighted = p.query.weights.commute * commute
     care_ids = [p.care[i].ids[picks[:, i]] for i in reversed(range(picks.shape[1]))]
-    order = np.lexsort([*care_ids, -(p.query.weights.commute * commute), groups])
-    sorted_groups = groups[order]
-    first = np.searchsorted(sorted_groups, sorted_groups, side="left")
-    return order[np.arange(len(order)) - first < k]
+    order = np.lexsort([*care_ids, -weighted, groups])
+    sorted_groups, value = groups[order], weighted[order]
+    rank = np.arange(len(order)) - np.searchsorted(sorted_groups, sorted_groups, side="left")
+    n = int(groups.max()) + 1 if len(groups) else 0
+    kth = np.full(n, np.nan)
+    kth[sorted_groups[rank == k - 1]] = value[rank == k - 1]
+    band = np.abs(value - kth[sorted_groups]) <= score_margin(p.query.weights)
+    low, high = np.full(n, np.inf), np.full(n, -np.inf)
+    np.minimum.at(low, sorted_groups[band], value[band])
+    np.maximum.at(high, sorted_groups[band], value[band])
+    mixed = band & (high > low)[sorted_groups]
+    return order[(rank < k) | mixed]
 
 
 def care_allowed(p: Prepared, picks: np.ndarray) -> np.ndarray:
