@@ -17,7 +17,10 @@ How it stays exact without enumerating everything:
   the full ranking minus bundles that would be rejected. Bundles already walked are
   skipped by key (they are the first rows of the narrowed ranking, so the round asks for
   that many rows more). The first fresh row of a round always passes, so every round
-  accepts at least one bundle: at most k rounds.
+  accepts at least one bundle: at most k rounds. Exception: when a pupil from grade 5
+  travels alone, the care set includes the pupil's school, which depends on the flat, so
+  used-up care sets are not removed from the search (only rejected by the walk); rounds
+  may then accept nothing, and ``MAX_WALK_ROWS`` bounds them.
 - It stops when k are accepted, when a search returns fewer rows than asked (everything
   is enumerated, nothing is left to accept), or when every job or every flat is used up.
 
@@ -53,6 +56,9 @@ class Walk:
     k: int
     jobs: np.ndarray
     flats: np.ndarray
+    # Per flat position: the school index of each pupil from grade 5 (who is no stop of
+    # the chain but part of the care set), shape (flats, pupils).
+    pupil_schools: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.int64))
     cares: dict[tuple[int, ...], int] = field(default_factory=dict)
     seen: set[BundleKey] = field(default_factory=set)
     accepted: list[Found] = field(default_factory=list)
@@ -73,6 +79,8 @@ class Walk:
         for i in range(len(found)):
             job, flat = int(found.job[i]), int(found.flat[i])
             care = tuple(int(c) for c in found.care[i])
+            if self.pupil_schools.shape[1]:
+                care += tuple(int(s) for s in self.pupil_schools[flat])
             key = (job, flat, care)
             if key in self.seen:
                 continue
@@ -99,12 +107,24 @@ class Walk:
         return not (len(self.open_jobs()) and len(self.open_flats()))
 
     def used_up_cares(self, n_children: int) -> np.ndarray:
-        """Care sets whose cap is used up, one row of care positions each."""
+        """Care sets whose cap is used up, one row of care positions each. None when a
+        pupil travels alone: the pupil's school depends on the flat, so a chain's care
+        picks alone do not name the care set (the walk still rejects, by its full key)."""
+        if self.pupil_schools.shape[1]:
+            return np.zeros((0, n_children), np.int64)
         used = [care for care, n in self.cares.items() if n >= self.caps.max_per_care]
         return np.array(used, np.int64).reshape(len(used), n_children)
 
     def walked_open(self) -> int:
-        """How many bundles already walked have no used-up job, flat or care set."""
+        """How many bundles already walked the next round's search still ranks: those
+        with no used-up job, flat or (when care sets are removed) care set."""
+        if self.pupil_schools.shape[1]:
+            c = self.caps
+            return sum(
+                1
+                for job, flat, _care in self.seen
+                if self.jobs[job] < c.max_per_job and self.flats[flat] < c.max_per_flat
+            )
         return sum(1 for job, flat, care in self.seen if self.admits(job, flat, care))
 
 
@@ -146,9 +166,11 @@ def varied(p: Prepared, k: int, caps: Variety) -> tuple[Found, bool]:
     All rounds share ``p.budget``."""
     if k <= 0:
         return empty_found(len(p.care)), True
+    pupils = np.array([pupil.school[p.flat_index] for pupil in p.pupils], np.int64)
     walk = Walk(
-        caps, k, np.zeros(len(p.job_index), np.int64), np.zeros(len(p.flat_index), np.int64)
-    )
+        caps, k, np.zeros(len(p.job_index), np.int64), np.zeros(len(p.flat_index), np.int64),
+        pupil_schools=pupils.T.reshape(len(p.flat_index), len(p.pupils)),
+    )  # fmt: skip
     exact, rows = True, 0
     while True:
         fresh = ROWS_PER_MISSING * (k - len(walk.accepted))
