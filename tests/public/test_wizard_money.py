@@ -16,7 +16,9 @@ from tests.factories import FlatFactory, FreePlaceFactory, JobFactory, KitaFacto
 TODAY = datetime.date.today()
 BABY = TODAY.replace(year=TODAY.year - 1).isoformat()
 PRIORITIES = "mode=transit&mode=bike&mode=walk&max_minutes=60&w_commute=1&w_cost=1&w_job=1&w_flat=1"
-COUPLE = f"adults=2&married=yes&child={BABY}&q=Pflege&hours=any&min_rooms=2&{PRIORITIES}"
+COUPLE = (  # the plain ranking: the compare table needs several bundles of few offers
+    f"adults=2&married=yes&child={BABY}&q=Pflege&hours=any&min_rooms=2&{PRIORITIES}&similar=all"
+)
 
 pytestmark = pytest.mark.django_db
 
