@@ -10,13 +10,9 @@ def test_api_answers_eight_children_under_a_memory_cap() -> None:
     assert answer["status"] == 200
     assert answer["bundles"] == 6  # similar suggestions grouped: each of the six flats once
     assert answer["care_parts"] == 8
-    # the flags are part of the answer. Grouping similar suggestions walks past the plain
-    # top ten into care combinations of more than five stops (priced with natural orders
-    # only), so ``truncated`` may be true here; the relaxations are not searched at all.
-    assert isinstance(answer["truncated"], bool)
-    # the flags are part of the answer. Since zone minutes cover the farthest two doors of
-    # two cells (docs/mobility.md), sharing a place saves less on this small, dense world:
-    # some care combinations with six distinct stops come within reach and are priced
-    # with the natural orders only, so the answer says it may be improvable
+    # the flags are part of the answer. Zone minutes cover the farthest two doors of two
+    # cells (docs/mobility.md), so on this small, dense world care combinations with six
+    # distinct stops come within reach; they are priced with the natural orders only, so
+    # the answer says it may be improvable
     assert answer["truncated"] is True
     assert answer["relaxations_truncated"] is False
