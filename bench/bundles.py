@@ -539,6 +539,8 @@ class Tally:
     sql_timeouts: int = 0
     exact: list = field(default_factory=list)
     notes: list = field(default_factory=list)
+    three_children: list = field(default_factory=list)
+    worst: list = field(default_factory=list)
 
 
 def run_sql_peer(world: World, profiles: list[Profile], tally: Tally, args) -> None:
@@ -592,6 +594,7 @@ def parse(argv: list[str] | None):
     parser.add_argument("--sql-profiles", type=int, default=4)
     parser.add_argument("--sql-timeout-s", type=float, default=60.0)
     parser.add_argument("--brute-profiles", type=int, default=20)
+    parser.add_argument("--worst-profiles", type=int, default=3, help="regions for worst case")
     parser.add_argument("--no-sql", action="store_true")
     return parser.parse_args(argv)
 
@@ -628,8 +631,34 @@ def measure(args) -> str:
         tally.engine.append(seconds)
     capped = sum(not top_k(p.region, p.query).exact for p in profiles)
     print(f"work ceiling: {capped} of {len(profiles)} profiles not exact (engine/budget.py)")
+    tally.three_children = [
+        t
+        for t, p in zip(cpu, profiles, strict=True)
+        if len(p.query.household.child_age_months) >= 3
+    ]
+    tally.worst = worst_case_cpu(profiles[: args.worst_profiles])
     sampled = run_brute_force(profiles, tally, args.brute_profiles)
     return report(tally, cpu, sampled, args.sql_timeout_s)
+
+
+# Worst-case households: eight children (three Kita, three primary, two secondary pupils
+# who travel alone), every mode, an hour's commute.
+WORST_AGES = (5, 20, 50, 80, 95, 110, 130, 150)
+
+
+def worst_case_cpu(profiles: list[Profile]) -> list[float]:
+    """CPU seconds of the worst-case household on the regions of the first profiles."""
+    out = []
+    for profile in profiles:
+        household = Household(adults=2, child_age_months=WORST_AGES)
+        wishes = replace(profile.query.wishes, modes=tuple(Mode), max_commute_min=60.0,
+                         max_warm_rent=None, min_rooms=None)  # fmt: skip
+        worst = Profile(profile.region, replace(profile.query, household=household,
+                                                wishes=wishes), profile.job_rows)  # fmt: skip
+        started = time.process_time()
+        engine_run(worst)
+        out.append(time.process_time() - started)
+    return out
 
 
 def report(tally: Tally, cpu: list[float], sampled: int, limit_s: float) -> str:
@@ -660,8 +689,19 @@ def report(tally: Tally, cpu: list[float], sampled: int, limit_s: float) -> str:
     )
     for note in tally.notes[:5]:
         print("  " + note)
+    _, t95 = percentiles(tally.three_children)
+    worst = max(tally.worst, default=float("nan")) * 1000
+    print(
+        f"households with three or more children: CPU p95 {t95:.1f} ms "
+        f"({len(tally.three_children)} profiles); worst case (eight children, every mode): "
+        f"CPU {worst:.1f} ms = {worst / c50:.0f}x the median"
+    )
+    print("two earners: not built yet (issue 10, item 3) — no figure")
     exact = bool(tally.exact) and all(tally.exact)
-    line = f"bundles: p95_ms={e95:.1f} ratio_vs_sql={ratio:.0f} exact={str(exact).lower()}"
+    line = (
+        f"bundles: p95_ms={e95:.1f} p95_3children_ms={t95:.1f} p95_two_earners_ms=na "
+        f"worst_ms={worst:.1f} ratio_vs_sql={ratio:.0f} exact={str(exact).lower()}"
+    )
     print(line)
     return line
 

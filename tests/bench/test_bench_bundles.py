@@ -2,6 +2,7 @@
 
 import importlib.util
 import os
+import re
 import socket
 from pathlib import Path
 
@@ -42,10 +43,16 @@ def test_bundles_benchmark_is_exact_at_tiny_scale(capsys: pytest.CaptureFixture[
             "20",
             "--brute-profiles",
             "3",
+            "--worst-profiles",
+            "1",
         ]
     )
     out = capsys.readouterr().out.strip().splitlines()
     assert out[-1] == line
-    assert line.startswith("bundles: p95_ms=")
+    assert re.fullmatch(
+        r"bundles: p95_ms=[\d.]+ p95_3children_ms=([\d.]+|nan) p95_two_earners_ms=na "
+        r"worst_ms=[\d.]+ ratio_vs_sql=\d+ exact=true",
+        line,
+    ), line
     assert line.endswith("exact=true")
     assert "finished" in "\n".join(out)
