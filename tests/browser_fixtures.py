@@ -137,7 +137,12 @@ def page(open_page) -> Page:
 
 
 def run_axe(page: Page) -> None:
-    """Run axe-core on the page and fail with a readable list of every violation."""
+    """Run axe-core on the page and fail with a readable list of every violation.
+
+    Waits for the page's load event first: after a click that navigates, axe could
+    otherwise judge a page whose stylesheets are not applied yet (seen on a loaded machine:
+    the main navigation's links measured without their CSS, 17 px high)."""
+    page.wait_for_load_state("load")
     results = Axe().run(
         page,
         options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
