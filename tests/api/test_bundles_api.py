@@ -73,6 +73,9 @@ def test_impossible_wishes_answer_with_relaxations(client, family_world) -> None
         ({"start": {"date": "2020-01-01"}}, ["body", "query", "start", "date"]),
         ({"start": {"window": "someday"}}, ["body", "query", "start", "window"]),
         ({"flat": {"move_in": "2020-01-01"}}, ["body", "query", "flat", "move_in"]),
+        # a typo, not a plan: more than two years ahead
+        ({"start": {"date": "9999-12-31"}}, ["body", "query", "start", "date"]),
+        ({"flat": {"move_in": "3000-01-01"}}, ["body", "query", "flat", "move_in"]),
     ],
 )
 def test_invalid_input_is_422_with_field_errors(client, db, change, location) -> None:

@@ -82,6 +82,15 @@ def test_a_past_start_date_gets_a_clear_message_on_the_job_step(client: Client) 
     assert 'href="#id_start"' in html
 
 
+def test_a_start_years_ahead_gets_a_clear_message_on_the_job_step(client: Client) -> None:
+    url = reverse("public:wizard-step", args=[2])
+    response = client.get(url, {"adults": "1", "hours": "any", "when": "date",
+                                "start": "2999-01-01", "nav": "next"})  # fmt: skip
+    assert "This date lies more than two years ahead. Enter a nearer day." in (
+        response.content.decode()
+    )
+
+
 def test_a_place_free_only_after_an_asap_start_is_a_compromise_with_its_gap(
     client: Client, city: None
 ) -> None:

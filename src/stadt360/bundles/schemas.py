@@ -39,9 +39,18 @@ class StartWindow(StrEnum):
     THREE_MONTHS = "three_months"
 
 
+# How far ahead a start or move-in day may lie: offers and free places are reported for
+# months, not years; a day beyond this is a typo (9999-12-31), not a plan.
+PLANNING_DAYS = 730
+
+
 def not_in_past(value: datetime.date | None) -> datetime.date | None:
-    if value is not None and value < datetime.date.today():
+    """Today up to two years ahead (``PLANNING_DAYS``)."""
+    today = datetime.date.today()
+    if value is not None and value < today:
         raise ValueError("the date lies in the past; choose today or a later day")
+    if value is not None and value > today + datetime.timedelta(days=PLANNING_DAYS):
+        raise ValueError("the date lies more than two years ahead; choose a nearer day")
     return value
 
 

@@ -17,6 +17,7 @@ from stadt360.bundles.schemas import (
     DEFAULT_DWELL_MINUTES,
     MAX_CHILDREN,
     MAX_DWELL_MINUTES,
+    PLANNING_DAYS,
     Hours,
     Mode,
     StartWindow,
@@ -66,9 +67,14 @@ def validate_birth_date(value: datetime.date, *, today: datetime.date | None = N
 
 
 def validate_not_past(value: datetime.date, *, today: datetime.date | None = None) -> None:
-    if value < (today or datetime.date.today()):
+    today = today or datetime.date.today()
+    if value < today:
         raise forms.ValidationError(
             _("This date lies in the past. Enter today or a later day."), code="past"
+        )
+    if value > today + datetime.timedelta(days=PLANNING_DAYS):
+        raise forms.ValidationError(
+            _("This date lies more than two years ahead. Enter a nearer day."), code="far"
         )
 
 
