@@ -105,6 +105,20 @@ def test_varied_list_on_larger_instances(seed: int, ages: tuple[int, ...], caps:
     assert matches(region, query)
 
 
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("caps", [Variety(), Variety(3, 3, 2), Variety(4, 2, 3)])
+def test_varied_list_with_a_pupil_alone(seed: int, caps: Variety) -> None:
+    """A pupil from grade 5 alone and no care children: the care set is the flat's school,
+    so flats whose school is used up leave the search; the list is still the walk."""
+    rng = np.random.default_rng(seed)
+    region = Region(_jobs(rng, 30), _flats(rng, 40), _kitas(rng, 2), _schools(rng, 6), TRAVEL)
+    query = BundleQuery(
+        Household(adults=2, child_age_months=(200,)), Wishes(min_rooms=1), k=10, relax=False,
+        variety=caps,
+    )  # fmt: skip
+    assert matches(region, query)
+
+
 def _fit_world(job_fit: list[float], flat_fit: list[float], zones: list[int] | None = None):
     """Jobs and flats in one zone, no children: with only the fit weights the ranking is
     known by hand (score = (job fit + flat fit) / 2)."""

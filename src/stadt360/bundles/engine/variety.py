@@ -20,7 +20,9 @@ How it stays exact without enumerating everything:
   accepts at least one bundle: at most k rounds. Exception: when a pupil from grade 5
   travels alone, the care set includes the pupil's school, which depends on the flat, so
   used-up care sets are not removed from the search (only rejected by the walk); rounds
-  may then accept nothing, and ``MAX_WALK_ROWS`` bounds them.
+  may then accept nothing, and ``MAX_WALK_ROWS`` bounds them. Without care children the
+  care set is the pupils' schools alone, a function of the flat: flats whose schools form
+  a used-up care set are removed like used-up flats (``Walk.open_flats``).
 - It stops when k are accepted, when a search returns fewer rows than asked (everything
   is enumerated, nothing is left to accept), or when every job or every flat is used up.
 
@@ -59,6 +61,7 @@ class Walk:
     # Per flat position: the school index of each pupil from grade 5 (who is no stop of
     # the chain but part of the care set), shape (flats, pupils).
     pupil_schools: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.int64))
+    n_children: int = 0
     cares: dict[tuple[int, ...], int] = field(default_factory=dict)
     seen: set[BundleKey] = field(default_factory=set)
     accepted: list[Found] = field(default_factory=list)
@@ -100,7 +103,14 @@ class Walk:
         return np.flatnonzero(self.jobs < self.caps.max_per_job)
 
     def open_flats(self) -> np.ndarray:
-        return np.flatnonzero(self.flats < self.caps.max_per_flat)
+        """Flats below their cap; without care children, also not those whose pupils'
+        schools (then the whole care set) form a used-up care set."""
+        is_open = self.flats < self.caps.max_per_flat
+        if self.pupil_schools.shape[1] and not self.n_children:
+            used = {care for care, n in self.cares.items() if n >= self.caps.max_per_care}
+            if used:
+                is_open &= [tuple(int(s) for s in row) not in used for row in self.pupil_schools]
+        return np.flatnonzero(is_open)
 
     def used_up(self) -> bool:
         """No bundle can pass any more: every job or every flat is used up."""
@@ -119,12 +129,8 @@ class Walk:
         """How many bundles already walked the next round's search still ranks: those
         with no used-up job, flat or (when care sets are removed) care set."""
         if self.pupil_schools.shape[1]:
-            c = self.caps
-            return sum(
-                1
-                for job, flat, _care in self.seen
-                if self.jobs[job] < c.max_per_job and self.flats[flat] < c.max_per_flat
-            )
+            jobs, flats = set(self.open_jobs().tolist()), set(self.open_flats().tolist())
+            return sum(1 for job, flat, _care in self.seen if job in jobs and flat in flats)
         return sum(1 for job, flat, care in self.seen if self.admits(job, flat, care))
 
 
@@ -169,7 +175,7 @@ def varied(p: Prepared, k: int, caps: Variety) -> tuple[Found, bool]:
     pupils = np.array([pupil.school[p.flat_index] for pupil in p.pupils], np.int64)
     walk = Walk(
         caps, k, np.zeros(len(p.job_index), np.int64), np.zeros(len(p.flat_index), np.int64),
-        pupil_schools=pupils.T.reshape(len(p.flat_index), len(p.pupils)),
+        pupil_schools=pupils.T.reshape(len(p.flat_index), len(p.pupils)), n_children=len(p.care),
     )  # fmt: skip
     exact, rows = True, 0
     while True:
