@@ -242,8 +242,14 @@ def test_absurd_tax_combinations_raise(household: dict, message: str) -> None:
         Household(**household)
 
 
-def test_sensible_tax_combinations_pass() -> None:
-    Household(adults=1, tax_class=2, child_age_months=(40,))
-    Household(adults=2, married=True, tax_class=5)
-    Household(adults=2, tax_class=1)
-    Household(adults=2, tax_class=6)
+@pytest.mark.parametrize(
+    "household",
+    [
+        {"adults": 1, "tax_class": 2, "child_age_months": (40,)},
+        {"adults": 2, "married": True, "tax_class": 5},
+        {"adults": 2, "tax_class": 1},
+        {"adults": 2, "tax_class": 6},
+    ],
+)
+def test_sensible_tax_combinations_pass(household: dict) -> None:
+    assert Household(**household).tax_class == household["tax_class"]
