@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from stadt360.newsletter.models import Subscriber, SubscriberStatus, Topic
 
@@ -29,7 +29,7 @@ def test_sign_up_by_keyboard_with_errors_first_and_axe(
     # Sent without consent: the error summary names what is missing, nothing is stored.
     page.locator("#id_email").fill("kim@example.org")
     page.locator("#id_email").press("Enter")
-    assert page.locator("#error-summary").is_visible()
+    expect(page.locator("#error-summary")).to_be_visible()  # waits for the answer to the POST
     axe_check(page)
     assert Subscriber.objects.count() == 0
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 from django.urls import reverse
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.accounts.sessions import sign_in_with_second_factor
 from tests.portal.event_world import EventWorld, make_event_world, register
@@ -37,7 +37,7 @@ def test_event_form_and_registrations_pass_axe(editor_page: Page, ew: EventWorld
     page.goto(reverse("events_portal:event-create"))
     axe_check(page)
     page.locator("form.s360-form button[type=submit]").click()  # nothing filled in
-    assert page.locator("#error-summary").is_visible()
+    expect(page.locator("#error-summary")).to_be_visible()  # waits for the answer to the POST
     axe_check(page)
     page.goto(reverse("events_portal:date-registrations", args=[ew.first.pk]))
     assert page.get_by_role("rowheader", name="Carl Clausen").is_visible()
